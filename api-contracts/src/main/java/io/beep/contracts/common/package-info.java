@@ -1,0 +1,2 @@
+/** Typed identifiers, permissions, error codes and the event revision marker shared by every feature. */
+package io.beep.contracts.common;

@@ -1,0 +1,2 @@
+/** Messages posted in channels. */
+package io.beep.contracts.message;

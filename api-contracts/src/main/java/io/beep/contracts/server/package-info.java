@@ -1,0 +1,2 @@
+/** Servers: creation, settings and lifecycle. */
+package io.beep.contracts.server;

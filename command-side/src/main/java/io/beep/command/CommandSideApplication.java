@@ -1,0 +1,15 @@
+package io.beep.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The command side: validates and authorises requests, turns them into events. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

@@ -1,0 +1,2 @@
+/** Channels of servers: the channel aggregate, its REST entry point and the directory of channel facts. */
+package io.beep.command.channel;

@@ -1,0 +1,26 @@
+package io.beep.command.platform.axon;
+
+import io.beep.command.platform.web.DomainException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Turns a {@link DomainException} thrown by a command handler into a
+ * {@link CommandExecutionException} carrying typed details, so every caller (REST, gRPC) sees the
+ * same shape whether the bus is local or remote.
+ */
+public class DomainErrorInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        try {
+            return chain.proceed();
+        } catch (DomainException e) {
+            throw new CommandExecutionException(e.getMessage(), null, e.details());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Time-ordered snowflake ids. */
+package io.beep.command.platform.id;

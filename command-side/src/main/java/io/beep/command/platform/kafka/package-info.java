@@ -1,0 +1,2 @@
+/** Publishes every committed event to Kafka. */
+package io.beep.command.platform.kafka;

@@ -1,0 +1,40 @@
+package io.beep.command.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.beep.contracts.common.ErrorCode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every API route needs a valid Keycloak token: the gateway checked it, and this service checks it
+ * again. Failures answer problem+json.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        var problems = new ProblemWriter(mapper);
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*/messages").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> { })
+                        .authenticationEntryPoint((req, res, e) -> problems.write(res, ErrorCode.UNAUTHENTICATED,
+                                "a valid bearer token is required"))
+                        .accessDeniedHandler((req, res, e) -> problems.write(res, ErrorCode.FORBIDDEN,
+                                "not allowed")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, ErrorCode.UNAUTHENTICATED,
+                                "a valid bearer token is required")));
+        return http.build();
+    }
+}

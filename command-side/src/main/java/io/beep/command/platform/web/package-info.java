@@ -1,0 +1,2 @@
+/** Web plumbing: security, the signed-in user, problem+json errors. */
+package io.beep.command.platform.web;

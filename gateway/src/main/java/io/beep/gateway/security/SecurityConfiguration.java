@@ -1,0 +1,126 @@
+package io.beep.gateway.security;
+
+import io.beep.gateway.GatewayProperties;
+import io.beep.gateway.GatewayProperties.AuthMode;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.CsrfSpec;
+import org.springframework.security.config.web.server.ServerHttpSecurity.FormLoginSpec;
+import org.springframework.security.config.web.server.ServerHttpSecurity.HttpBasicSpec;
+import org.springframework.security.config.web.server.ServerHttpSecurity.LogoutSpec;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.introspection.SpringReactiveOpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The security filter chain. Stateless (no session, no request cache, no CSRF). Authentication and
+ * access failures are re-raised as errors so that the single problem handler answers them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    /** {@code /api/v1} routes reachable without a token. */
+    static final ServerWebExchangeMatcher PUBLIC_API = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
+                    "/api/v1/auth/register", "/api/v1/webhooks/*/messages"),
+            ServerWebExchangeMatchers.pathMatchers("/api/v1/gateway"));
+
+    /** Routes that need a valid bearer token: all of {@code /api/v1} except the public ones. */
+    static final ServerWebExchangeMatcher PROTECTED_API = new AndServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers("/api/v1/**"),
+            new NegatedServerWebExchangeMatcher(PUBLIC_API));
+
+    private static final String[] PUBLIC_PATHS = {
+        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/gateway-api-docs/**",
+        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
+    };
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
+        ServerAuthenticationEntryPoint raise = (exchange, failure) -> Mono.error(failure);
+        ServerAccessDeniedHandler deny = (exchange, denied) -> Mono.error(denied);
+        var auth = properties.auth();
+        http.csrf(CsrfSpec::disable)
+                .httpBasic(HttpBasicSpec::disable)
+                .formLogin(FormLoginSpec::disable)
+                .logout(LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(headers -> headers.cache(cache -> cache.disable()))
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(PUBLIC_API).permitAll()
+                        .pathMatchers(PUBLIC_PATHS).permitAll()
+                        .pathMatchers("/api/v1/**").authenticated()
+                        .anyExchange().permitAll())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(raise).accessDeniedHandler(deny))
+                .oauth2ResourceServer(server -> {
+                    server.authenticationEntryPoint(raise)
+                            .accessDeniedHandler(deny)
+                            .bearerTokenConverter(onlyOn(PROTECTED_API));
+                    if (auth.mode() == AuthMode.INTROSPECTION) {
+                        server.opaqueToken(opaque -> opaque.introspector(introspector(auth)));
+                    } else {
+                        server.jwt(jwt -> jwt.jwtDecoder(jwtDecoder(auth)));
+                    }
+                });
+        return http.build();
+    }
+
+    /** Requests the firewall rejects (encoded slashes, dot segments...) answer 400 problem+json. */
+    @Bean
+    ServerExchangeRejectedHandler serverExchangeRejectedHandler() {
+        return (exchange, rejected) -> Mono.error(
+                new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request path or headers are not allowed"));
+    }
+
+    /** Reads the JWKS lazily (the gateway starts before Keycloak) and caches it; no discovery call. */
+    static ReactiveJwtDecoder jwtDecoder(GatewayProperties.Auth auth) {
+        var decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwkSetUri().toString()).build();
+        decoder.setJwtValidator(AccessTokenValidators.forIssuer(auth.issuerUri().toString(),
+                auth.clockSkew(), Clock.systemUTC()));
+        return decoder;
+    }
+
+    static ReactiveOpaqueTokenIntrospector introspector(GatewayProperties.Auth auth) {
+        var remote = SpringReactiveOpaqueTokenIntrospector
+                .withIntrospectionUri(auth.introspectionUri().toString())
+                .clientId(auth.clientId())
+                .clientSecret(auth.clientSecret())
+                .build();
+        return new CachingTokenIntrospector(remote, auth.introspectionCacheTtl(), auth.introspectionCacheSize());
+    }
+
+    /** Reads bearer tokens only where they are checked, so public routes pass any token through. */
+    private static ServerBearerTokenAuthenticationConverter onlyOn(ServerWebExchangeMatcher matcher) {
+        return new ServerBearerTokenAuthenticationConverter() {
+            @Override
+            public Mono<org.springframework.security.core.Authentication> convert(
+                    org.springframework.web.server.ServerWebExchange exchange) {
+                return matcher.matches(exchange)
+                        .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
+                        .flatMap(match -> super.convert(exchange));
+            }
+        };
+    }
+}

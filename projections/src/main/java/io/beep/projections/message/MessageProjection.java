@@ -1,0 +1,57 @@
+package io.beep.projections.message;
+
+import io.beep.contracts.common.MessageId;
+import io.beep.contracts.message.MessageSentEvent;
+import io.beep.projections.platform.axon.EventPositions;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * One document per message in {@link MessageStore#COLLECTION}. Ids are stored as 64-bit integers;
+ * {@code tokens} holds the normalised words of the content for search ({@link SearchTokens}).
+ * Writes replace the document under its id, so replays never duplicate.
+ */
+@Component
+@ProcessingGroup(MessageProjection.PROCESSING_GROUP)
+public class MessageProjection {
+
+    public static final String PROCESSING_GROUP = "messages";
+
+    private final MessageStore store;
+
+    public MessageProjection(MessageStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(MessageSentEvent event, TrackingToken token, @Timestamp Instant storedAt) {
+        var sentAt = event.sentAt() != null ? event.sentAt() : storedAt;
+        var document = new Document("_id", id(event.messageId()))
+                .append("channelId", Long.parseLong(event.channelId().value()))
+                .append("serverId", event.serverId() == null ? null : Long.parseLong(event.serverId().value()))
+                .append("authorId", event.authorId().value())
+                .append("content", event.content())
+                .append("type", event.type() == null ? "default" : event.type().name().toLowerCase(Locale.ROOT))
+                .append("nonce", event.nonce())
+                .append("replyTo", event.replyTo() == null ? null : id(event.replyTo()))
+                .append("createdAt", Date.from(sentAt))
+                .append("editedAt", null)
+                .append("pinned", false)
+                .append("attachments", List.of())
+                .append("tokens", SearchTokens.of(event.content()))
+                .append("position", EventPositions.of(token));
+        store.put(document);
+    }
+
+    private static long id(MessageId id) {
+        return Long.parseLong(id.value());
+    }
+}

@@ -1,0 +1,2 @@
+/** The one MongoDB client of this service, built from {@code BEEP_MONGO_URL}, and its health. */
+package io.beep.projections.platform.mongo;

@@ -1,0 +1,2 @@
+/** Servers, their members and their channels, as rows in PostgreSQL ({@code beep_views}). */
+package io.beep.projections.server;

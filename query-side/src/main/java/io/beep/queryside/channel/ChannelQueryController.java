@@ -1,0 +1,64 @@
+package io.beep.queryside.channel;
+
+import io.beep.contracts.channel.ChannelView;
+import io.beep.contracts.common.Page;
+import io.beep.queryside.platform.authz.Authorizer;
+import io.beep.queryside.platform.authz.Authorizer.Resource;
+import io.beep.queryside.platform.consistency.ReadConsistency;
+import io.beep.queryside.platform.web.Consistency;
+import io.beep.queryside.platform.web.CurrentUser;
+import io.beep.queryside.platform.web.DomainException;
+import io.beep.queryside.platform.web.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading channels over REST. */
+@RestController
+class ChannelQueryController {
+
+    static final String VIEWS = "server-views";
+
+    private final ChannelReader channels;
+    private final Authorizer authorizer;
+    private final ReadConsistency consistency;
+
+    ChannelQueryController(ChannelReader channels, Authorizer authorizer, ReadConsistency consistency) {
+        this.channels = channels;
+        this.authorizer = authorizer;
+        this.consistency = consistency;
+    }
+
+    @Operation(summary = "The channels of a server that the caller may view, in list order.",
+            description = "All of them in one page (nextCursor is always null). 404 unless a member.")
+    @GetMapping("/api/v1/servers/{serverId}/channels")
+    Page<ChannelView> ofServer(@PathVariable String serverId,
+                               @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        long id = Ids.path(serverId);
+        var user = CurrentUser.id();
+        var snapToken = consistency.await(Consistency.parse(token), VIEWS);
+        var server = Resource.server(id);
+        authorizer.requireView(server, user, snapToken);
+        var all = channels.ofServer(id);
+        if (all.isEmpty() || authorizer.has(server, "administrator", user, snapToken)) {
+            return Page.of(all, null);
+        }
+        var viewable = authorizer.viewable(all.stream().map(c -> Resource.channel(Long.parseLong(c.id()))).toList(),
+                user, snapToken);
+        var ids = viewable.stream().map(Resource::id).collect(java.util.stream.Collectors.toSet());
+        return Page.of(all.stream().filter(c -> ids.contains(c.id())).toList(), null);
+    }
+
+    @Operation(summary = "A channel the caller may view; 404 for any other.")
+    @GetMapping("/api/v1/channels/{channelId}")
+    ChannelView channel(@PathVariable String channelId,
+                        @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        long id = Ids.path(channelId);
+        var user = CurrentUser.id();
+        var snapToken = consistency.await(Consistency.parse(token), VIEWS);
+        authorizer.requireView(Resource.channel(id), user, snapToken);
+        return channels.find(id).orElseThrow(() -> DomainException.notFound("channel"));
+    }
+}

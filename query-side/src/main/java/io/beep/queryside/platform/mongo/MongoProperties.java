@@ -1,0 +1,11 @@
+package io.beep.queryside.platform.mongo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the message store answers: a MongoDB connection string whose path names the database
+ * ({@code mongodb://127.0.0.1:27017/beep}); {@code beep} when it names none.
+ */
+@ConfigurationProperties("beep.mongo")
+public record MongoProperties(String url) {
+}

@@ -1,0 +1,2 @@
+/** Beep's saga orchestrator. */
+package io.beep.saga;

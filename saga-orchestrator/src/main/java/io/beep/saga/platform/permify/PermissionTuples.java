@@ -1,0 +1,14 @@
+package io.beep.saga.platform.permify;
+
+import java.util.List;
+
+/**
+ * Writes and deletes relationship tuples. Both are idempotent: writing a tuple that exists or
+ * deleting one that does not is not an error. Each returns the store's snap token.
+ */
+public interface PermissionTuples {
+
+    String write(List<Tuple> tuples);
+
+    String delete(List<Tuple> tuples);
+}
