@@ -9,7 +9,12 @@ export BEEP_PG_PASSWORD="${BEEP_PG_PASSWORD:-beep}"
 export BEEP_REDIS_URL="${BEEP_REDIS_URL:-redis://127.0.0.1:6379}"
 export BEEP_KEYCLOAK_URL="${BEEP_KEYCLOAK_URL:-http://127.0.0.1:8180}"
 export BEEP_KEYCLOAK_REALM="${BEEP_KEYCLOAK_REALM:-beep}"
-export BEEP_PERMIFY_URL="${BEEP_PERMIFY_URL:-http://127.0.0.1:3476}"
+# SpiceDB HTTP gateway (gRPC on 127.0.0.1:50051), bearer = the preshared key
+export BEEP_SPICEDB_URL="${BEEP_SPICEDB_URL:-http://127.0.0.1:8443}"
+export BEEP_SPICEDB_KEY="${BEEP_SPICEDB_KEY:-beep-dev-spicedb-key}"
+# throwaway in-memory SpiceDB for tests (gRPC 127.0.0.1:50061): every distinct
+# bearer token gets its own isolated datastore
+export BEEP_SPICEDB_TESTING_URL="${BEEP_SPICEDB_TESTING_URL:-http://127.0.0.1:8444}"
 export BEEP_MONGO_URL="${BEEP_MONGO_URL:-mongodb://127.0.0.1:27017/beep}"
 export BEEP_KAFKA_BOOTSTRAP="${BEEP_KAFKA_BOOTSTRAP:-127.0.0.1:9092}"
 export BEEP_S3_ENDPOINT="${BEEP_S3_ENDPOINT:-http://127.0.0.1:9000}"

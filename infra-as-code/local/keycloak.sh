@@ -3,8 +3,9 @@
 # $BEEP_CACHE), `start-dev` on 127.0.0.1:8180, management (health) on
 # 127.0.0.1:9190, state in the PostgreSQL database `keycloak`.
 # Realm `beep` comes from infra-as-code/keycloak/beep-realm.json, imported at
-# start only when the realm does not exist yet (to re-import: delete the realm
-# in the admin console, or `./beep down && rm -rf $BEEP_HOME/postgres` for all).
+# start when the realm does not exist yet; when the file's checksum differs
+# from the one recorded at the last import, `up` deletes the realm and restarts
+# Keycloak to import it again (also: `./beep reset-realm`).
 # Master realm admin: admin / admin (BEEP_KEYCLOAK_ADMIN[_PASSWORD]).
 # Optional Google identity provider: set BEEP_GOOGLE_CLIENT_ID and
 # BEEP_GOOGLE_CLIENT_SECRET before `up`; it is added through the admin API.
@@ -64,7 +65,46 @@ keycloak_admin_token() {
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
+KC_REALM_FILE="$BEEP_ROOT/infra-as-code/keycloak/beep-realm.json"
+KC_REALM_SHA="$BEEP_HOME/keycloak/realm.sha256"
+
+# keycloak_reimport : delete realm beep and restart Keycloak so that it imports
+# beep-realm.json again (users registered at run time are lost).
+keycloak_reimport() {
+  local token code
+  token=$(keycloak_admin_token) || true
+  [[ -n $token ]] || fail_component keycloak "no master admin token; cannot re-import the realm"
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 -X DELETE -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$KC_PORT/admin/realms/$BEEP_KEYCLOAK_REALM")
+  [[ $code == 204 || $code == 404 ]] || fail_component keycloak "deleting realm $BEEP_KEYCLOAK_REALM answered HTTP $code"
+  stop_pid keycloak 60
+  BEEP_T0[keycloak]=$EPOCHREALTIME
+  keycloak_start
+  local t0=$EPOCHREALTIME
+  until keycloak_ready; do
+    is_running keycloak || fail_component keycloak "exited while re-importing the realm"
+    awk -v e="$(elapsed "$t0")" -v m="${BEEP_TIMEOUT[keycloak]}" 'BEGIN { exit !(e > m) }' \
+      && fail_component keycloak "not ready ${BEEP_TIMEOUT[keycloak]}s after re-import"
+    sleep 1
+  done
+  BEEP_NOTE[keycloak]="restarted, realm re-imported in $(elapsed "$t0")s"
+  log "keycloak: realm $BEEP_KEYCLOAK_REALM re-imported"
+}
+
 keycloak_post() {
+  local sha; sha=$(sha256sum "$KC_REALM_FILE" | cut -c1-64)
+  mkdir -p "$(dirname "$KC_REALM_SHA")"
+  # The import at start only creates a missing realm: when beep-realm.json has
+  # changed since the realm was imported, re-import it.
+  if [[ -s $KC_REALM_SHA && $(cat "$KC_REALM_SHA") != "$sha" ]]; then
+    log "keycloak: beep-realm.json changed since the realm was imported; re-importing it"
+    keycloak_reimport
+  fi
+  echo "$sha" >"$KC_REALM_SHA"
+  keycloak_google_idp
+}
+
+keycloak_google_idp() {
   [[ -n ${BEEP_GOOGLE_CLIENT_ID:-} && -n ${BEEP_GOOGLE_CLIENT_SECRET:-} ]] || return 0
   local token code
   token=$(keycloak_admin_token) || true

@@ -22,7 +22,7 @@ mkdir -p "$BEEP_LOGS" "$BEEP_RUN" "$BEEP_CACHE/bin" "$BEEP_CACHE/dl"
 chmod 755 "$BEEP_HOME" "$BEEP_LOGS" 2>/dev/null || true
 
 # Start order; `down` stops in reverse.
-BEEP_INFRA=(postgres redis ldap smtp s3 kafka keycloak permify ferretdb)
+BEEP_INFRA=(postgres redis ldap smtp s3 kafka keycloak spicedb spicedb-testing ferretdb)
 
 declare -A BEEP_T0=() BEEP_NOTE=() BEEP_TIMEOUT=()
 BEEP_TIMINGS=()
@@ -124,7 +124,8 @@ wait_ready() {
     for c in "${pending[@]}"; do
       if comp_ready "$c"; then
         # post-start hook (seed, topics, ...) as soon as this one is ready
-        if has_fn "${c}_post"; then "${c}_post"; fi
+        # (skipped when it was already running, except the cheap idempotent ones)
+        if has_fn "${c}_post" && [[ -z ${BEEP_NOTE[$c]:-} || $c == postgres || $c == keycloak ]]; then "${c}_post"; fi
         t=$(elapsed "${BEEP_T0[$c]}")
         if [[ -n ${BEEP_NOTE[$c]:-} ]]; then timing "$c: ${BEEP_NOTE[$c]}"
         else timing "$c ready in ${t}s"; log "$c ready in ${t}s"; fi
@@ -218,7 +219,7 @@ ensure_tools() {
   command -v mvn >/dev/null || pkgs+=(maven)
   ensure_apt "${pkgs[@]}"
   command -v go >/dev/null || [[ -x /usr/local/go/bin/go ]] \
-    || warn "no Go toolchain: FerretDB and Permify cannot be built (install Go >= 1.24)"
+    || warn "no Go toolchain: FerretDB and SpiceDB cannot be built (install Go >= 1.26.6)"
   [[ -x /usr/local/go/bin/go ]] && [[ :$PATH: != *:/usr/local/go/bin:* ]] && export PATH="$PATH:/usr/local/go/bin"
   return 0
 }
@@ -230,11 +231,11 @@ mvn_fetch() { (cd "$BEEP_CACHE/dl" && mvn -B -q -ntp "$@"); }
 # ---------------------------------------------------------------- orchestration
 infra_up() {
   local c
-  ensure_tools
+  run_timed "apt/tools check" ensure_tools
   for c in "${BEEP_INFRA[@]}"; do
     has_fn "${c}_install" && run_timed "$c install" "${c}_install"
   done
-  # PostgreSQL first: Keycloak, Permify and FerretDB keep their state in it.
+  # PostgreSQL first: Keycloak, SpiceDB and FerretDB keep their state in it.
   comp_start postgres
   wait_ready postgres
   local started=()

@@ -6,7 +6,7 @@
 PG_PORT=5432
 PG_SOCKET_DIR=/var/run/postgresql
 PGDATA_DIR="$BEEP_HOME/postgres/data"
-PG_DATABASES=(beep_events beep_views keycloak permify ferretdb)
+PG_DATABASES=(beep_events beep_views keycloak spicedb ferretdb)
 BEEP_TIMEOUT[postgres]=60
 
 pg_bindir() {
@@ -72,6 +72,8 @@ random_page_cost = 1.1
 effective_io_concurrency = 200
 
 shared_preload_libraries = 'pg_stat_statements'
+# SpiceDB's Watch API needs commit timestamps (it is disabled otherwise)
+track_commit_timestamp = on
 log_min_duration_statement = 1000
 log_line_prefix = '%m [%p] %q%u@%d '
 log_timezone = 'UTC'

@@ -62,10 +62,54 @@ smoke_wrong_password() {
   [[ $code == 401 ]] && echo "HTTP $code"
 }
 
-smoke_permify() {
-  is_running permify || { echo "permify not running"; return 1; }
-  curl -fsS --max-time 10 -X POST "$BEEP_PERMIFY_URL/v1/tenants/t1/schemas/write" -H 'Content-Type: application/json' \
-    -d '{"schema":"entity user {}\nentity server {\n relation member @user\n permission view = member\n}"}'
+# spicedb_api URL KEY PATH JSON : POST to a SpiceDB HTTP gateway, body on stdout
+spicedb_api() {
+  curl -fsS --max-time 10 -X POST "$1$3" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$4"
+}
+
+# jq-free field extraction: json_field NAME <<<JSON -> first string value
+json_field() { grep -o "\"$1\": *\"[^\"]*\"" | head -n1 | sed 's/.*: *"\(.*\)"/\1/'; }
+
+# Throwaway instance: a fresh random token = a fresh empty datastore.
+smoke_spicedb_testing() {
+  is_running spicedb-testing || { echo "spicedb-testing not running"; return 1; }
+  local u=$BEEP_SPICEDB_TESTING_URL k="smoke-$RANDOM$RANDOM$RANDOM" out zed
+  spicedb_api "$u" "$k" /v1/schema/write \
+    '{"schema":"definition user {}\ndefinition doc {\n  relation reader: user\n  permission read = reader\n}"}' >/dev/null || return 1
+  out=$(spicedb_api "$u" "$k" /v1/relationships/write '{"updates":[{"operation":"OPERATION_TOUCH","relationship":{
+    "resource":{"objectType":"doc","objectId":"d1"},"relation":"reader",
+    "subject":{"object":{"objectType":"user","objectId":"alice"}}}}]}') || return 1
+  zed=$(json_field token <<<"$out")
+  [[ -n $zed ]] || { echo "no writtenAt.token in $out"; return 1; }
+  out=$(spicedb_api "$u" "$k" /v1/permissions/check "{\"consistency\":{\"atLeastAsFresh\":{\"token\":\"$zed\"}},
+    \"resource\":{\"objectType\":\"doc\",\"objectId\":\"d1\"},\"permission\":\"read\",
+    \"subject\":{\"object\":{\"objectType\":\"user\",\"objectId\":\"alice\"}}}") || return 1
+  grep -q '"PERMISSIONSHIP_HAS_PERMISSION"' <<<"$out" || { echo "alice: $out"; return 1; }
+  out=$(spicedb_api "$u" "$k" /v1/permissions/check '{"consistency":{"fullyConsistent":true},
+    "resource":{"objectType":"doc","objectId":"d1"},"permission":"read",
+    "subject":{"object":{"objectType":"user","objectId":"bob"}}}') || return 1
+  grep -q '"PERMISSIONSHIP_NO_PERMISSION"' <<<"$out" || { echo "bob: $out"; return 1; }
+  # LookupResources streams one {"result":{...}} JSON object per line
+  out=$(spicedb_api "$u" "$k" /v1/permissions/resources '{"consistency":{"fullyConsistent":true},
+    "resourceObjectType":"doc","permission":"read","subject":{"object":{"objectType":"user","objectId":"alice"}}}') || return 1
+  grep -q '"resourceObjectId": *"d1"' <<<"$out" || { echo "lookup: $out"; return 1; }
+  # another token sees none of it (isolated datastore, no schema)
+  out=$(curl -s --max-time 10 -X POST "$u/v1/schema/read" -H "Authorization: Bearer $k-other") || return 1
+  grep -qi 'no schema has been defined' <<<"$out" || { echo "other token: $out"; return 1; }
+  echo "alice HAS_PERMISSION, bob NO_PERMISSION, lookup d1, other token isolated"
+}
+
+# Main instance: answers with the preshared key, refuses without it / with a wrong one.
+smoke_spicedb_auth() {
+  is_running spicedb || { echo "spicedb not running"; return 1; }
+  local u=$BEEP_SPICEDB_URL/v1/schema/read ok none wrong
+  ok=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$u" -H "Authorization: Bearer $BEEP_SPICEDB_KEY")
+  none=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$u")
+  wrong=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$u" -H "Authorization: Bearer wrong-$RANDOM")
+  # 200 = a schema is stored, 404 = none yet: both are authenticated answers
+  [[ ($ok == 200 || $ok == 404) && $none == 401 && $wrong == 403 ]] \
+    || { echo "with key $ok, without $none, wrong key $wrong"; return 1; }
+  echo "with key HTTP $ok, without key $none, wrong key $wrong"
 }
 
 smoke_mongo() {
@@ -132,7 +176,8 @@ smoke_all() {
   check "keycloak: beep-backend client creds" smoke_backend_token
   check "keycloak: introspection" smoke_introspect
   check "keycloak: LDAP user pauline login" smoke_password_token pauline pauline-pass
-  check "permify: schema write" smoke_permify
+  check "spicedb: key required" smoke_spicedb_auth
+  check "spicedb-testing: schema/write/check" smoke_spicedb_testing
   check "ferretdb: pymongo insert/find" smoke_mongo
   check "kafka: topic beep.events.v1" smoke_kafka
   check "s3: anonymous is denied" smoke_s3_anon

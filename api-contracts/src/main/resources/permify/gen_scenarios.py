@@ -245,6 +245,7 @@ class Scenario:
         self.name, self.description = name, description
         self.checks = []      # (entity, subject, [(perm, bool)])
         self.filters = []     # (entity_type, subject, [(perm, [ids])])
+        self.subject_filters = []  # (entity, subject_reference, [(perm, [ids])])
 
 
 def write_file(path, header, world, scenarios):
@@ -281,6 +282,14 @@ def write_file(path, header, world, scenarios):
             for perm, ids in asserts:
                 lines.append(f"          {perm}: [{', '.join(q(i) for i in sorted(ids, key=int))}]")
                 count += 1
+        lines.append("    subject_filters:" + ("" if sc.subject_filters else " []"))
+        for entity, ref, asserts in sc.subject_filters:
+            lines.append(f"      - subject_reference: {q(ref)}")
+            lines.append(f"        entity: {q(entity)}")
+            lines.append("        assertions:")
+            for perm, ids in asserts:
+                lines.append(f"          {perm}: [{', '.join(q(i) for i in sorted(ids, key=int))}]")
+                count += 1
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return count
@@ -304,6 +313,14 @@ def channel_filter(world, sc, users, perms=("view",)):
         sc.filters.append(("channel", f"user:{u}",
                            [(p, [c for c in world.channels if world.channel_perm(u, c, p)])
                             for p in perms]))
+
+
+def subject_filter(world, sc, cids, perms=("view",)):
+    """lookup-subject: who may view (send in) a channel -- the gateway's fan-out question."""
+    for cid in cids:
+        sc.subject_filters.append((f"channel:{cid}", "user",
+                                   [(p, [u for u in world.users if world.channel_perm(u, cid, p)])
+                                    for p in perms]))
 
 
 def server_filter(world, sc, users):
@@ -485,6 +502,7 @@ def channel_special():
     channel_checks(w, sc, cids, users)
     sc2 = Scenario("list channels I can view / send in", "lookup-entity channel view and send")
     channel_filter(w, sc2, users, perms=("view", "send"))
+    subject_filter(w, sc2, cids, perms=("view", "send"))
     return w, [sc, sc2], ["Owner/ADMINISTRATOR bypass, non-members, mute, missing VIEW implies",
                           "nothing else, thread inheritance, categories (no propagation)."]
 
@@ -509,6 +527,7 @@ def private_channels():
     channel_checks(w, sc, list(w.channels), users)
     sc2 = Scenario("list my private channels", "lookup-entity channel view and send")
     channel_filter(w, sc2, users, perms=("view", "send"))
+    subject_filter(w, sc2, list(w.channels), perms=("view", "send"))
     return w, [sc, sc2], ["DM and group channels (no server)."]
 
 

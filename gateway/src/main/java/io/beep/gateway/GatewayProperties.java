@@ -50,7 +50,9 @@ public record GatewayProperties(
      * @param clientSecret its secret
      * @param introspectionCacheTtl how long a positive introspection answer is reused (never past
      *     the token's expiry)
-     * @param introspectionCacheSize most tokens kept in the introspection cache
+     * @param jwtCacheTtl how long a verified JWT is reused without checking its signature again
+     *     (never past its expiry)
+     * @param tokenCacheSize most tokens kept in either cache
      * @param clockSkew tolerance on {@code exp} and {@code nbf}
      */
     public record Auth(
@@ -61,7 +63,8 @@ public record GatewayProperties(
             @DefaultValue("beep-backend") String clientId,
             @DefaultValue("beep-backend-secret") String clientSecret,
             @DefaultValue("30s") Duration introspectionCacheTtl,
-            @DefaultValue("10000") long introspectionCacheSize,
+            @DefaultValue("5m") Duration jwtCacheTtl,
+            @DefaultValue("10000") long tokenCacheSize,
             @DefaultValue("30s") Duration clockSkew) {
 
         public Auth {

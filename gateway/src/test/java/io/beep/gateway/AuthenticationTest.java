@@ -40,6 +40,16 @@ class AuthenticationTest extends GatewayTestSupport {
     }
 
     @Test
+    void stopsAcceptingARememberedTokenOnceItExpires() throws Exception {
+        var expiresAt = Instant.now().plusSeconds(2);
+        var shortLived = ISSUER.token(claims -> claims.expirationTime(Date.from(expiresAt)));
+        get("/api/v1/users/@me", shortLived).expectStatus().isOk();
+        get("/api/v1/users/@me", shortLived).expectStatus().isOk();
+        Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1_100);
+        expectUnauthenticated(get("/api/v1/users/@me", shortLived), "The access token has expired");
+    }
+
+    @Test
     void rejectsTokenFromAnotherIssuer() throws Exception {
         var foreign = ISSUER.token(claims -> claims.issuer("http://127.0.0.1:1/realms/elsewhere"));
         expectUnauthenticated(get("/api/v1/users/@me", foreign),

@@ -33,6 +33,7 @@ abstract class GatewayTestSupport {
         registry.add("beep.gateway.backends.projections", PROJECTIONS::url);
         registry.add("beep.gateway.auth.issuer-uri", ISSUER::issuer);
         registry.add("beep.gateway.max-body-bytes", () -> MAX_BODY_BYTES);
+        registry.add("beep.gateway.auth.clock-skew", () -> "0s");
     }
 
     @BeforeEach

@@ -200,6 +200,16 @@ class ProxyRoutingTest extends GatewayTestSupport {
                 .jsonPath("$.detail").isNotEmpty();
     }
 
+    @Test
+    void rejectsPathsThatTryToLeaveTheirRoute() throws Exception {
+        web.post().uri(exactly("/api/v1/webhooks/%2e%2e/%2e%2e/servers/messages"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+        assertThat(COMMAND.receivedNothing()).isTrue();
+    }
+
     /** {@code total} bytes in 4 KiB chunks, sent without Content-Length (chunked). */
     private static Flux<DataBuffer> chunks(int total) {
         var chunk = 4 * 1024;

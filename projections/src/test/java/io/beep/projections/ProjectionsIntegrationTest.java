@@ -6,6 +6,7 @@ import static io.beep.projections.jooq.Tables.SERVER_VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelType;
@@ -31,9 +32,11 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -163,7 +166,7 @@ class ProjectionsIntegrationTest {
     }
 
     @Test
-    void aSentMessageBecomesOneDocumentWithIntegerIdsAndSearchTokens() {
+    void aSentMessageBecomesOneDocumentKeyedByItsIdWithSearchTokens() {
         var sent = messageSent("Héllo, WORLD! hello again");
         long position = append(sent.messageId().value(), 0, sent);
 
@@ -172,8 +175,8 @@ class ProjectionsIntegrationTest {
         var document = messagesCollection().find(new Document("_id", id(sent.messageId().value()))).first();
         assertThat(document).isNotNull();
         assertThat(document.get("_id")).isEqualTo(id(sent.messageId().value()));
-        assertThat(document.get("channelId")).isEqualTo(id(sent.channelId().value()));
-        assertThat(document.get("serverId")).isEqualTo(id(sent.serverId().value()));
+        assertThat(document.get("channelId")).isEqualTo(sent.channelId().value());
+        assertThat(document.get("serverId")).isEqualTo(sent.serverId().value());
         assertThat(document.getString("authorId")).isEqualTo(sent.authorId().value());
         assertThat(document.getString("content")).isEqualTo(sent.content());
         assertThat(document.getString("type")).isEqualTo("default");
@@ -202,7 +205,7 @@ class ProjectionsIntegrationTest {
 
     @Test
     void theHistoryIndexExists() {
-        var names = messagesCollection().listIndexes().map(i -> i.getString("name")).into(new java.util.ArrayList<>());
+        var names = messagesCollection().listIndexes().map(i -> i.getString("name")).into(new ArrayList<>());
         assertThat(names).contains(MessageStore.HISTORY_INDEX);
     }
 
@@ -273,7 +276,7 @@ class ProjectionsIntegrationTest {
                 (GenericDomainEventMessage<?>) message);
     }
 
-    private com.mongodb.client.MongoCollection<Document> messagesCollection() {
+    private MongoCollection<Document> messagesCollection() {
         return mongo.getCollection(MessageStore.COLLECTION);
     }
 
@@ -291,18 +294,18 @@ class ProjectionsIntegrationTest {
 
     private static ServerCreatedEvent serverCreated() {
         return new ServerCreatedEvent(ServerId.of(nextId()), "Server " + nextId(), "a test server", Visibility.PRIVATE,
-                UserId.of(java.util.UUID.randomUUID().toString()), RoleId.of(nextId()), Permission.everyoneDefaults(),
+                UserId.of(UUID.randomUUID().toString()), RoleId.of(nextId()), Permission.everyoneDefaults(),
                 ChannelId.of(nextId()), now());
     }
 
     private static ChannelCreatedEvent channelCreated(ServerId server, String name, ChannelType type, ChannelId parent) {
         return new ChannelCreatedEvent(ChannelId.of(nextId()), server, name, type, parent,
-                UserId.of(java.util.UUID.randomUUID().toString()), now());
+                UserId.of(UUID.randomUUID().toString()), now());
     }
 
     private static MessageSentEvent messageSent(String content) {
         return new MessageSentEvent(MessageId.of(nextId()), ChannelId.of(nextId()), ServerId.of(nextId()),
-                UserId.of(java.util.UUID.randomUUID().toString()), content, MessageType.DEFAULT, "n-" + nextId(), null,
+                UserId.of(UUID.randomUUID().toString()), content, MessageType.DEFAULT, "n-" + nextId(), null,
                 now());
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Runs Beep's sagas: Permify tuples that follow the events, and follow-up commands over gRPC. */
+/** Runs Beep's sagas: authorization relationships that follow the events, and follow-up commands over gRPC. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SagaOrchestratorApplication {

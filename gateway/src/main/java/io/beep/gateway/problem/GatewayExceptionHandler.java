@@ -136,7 +136,7 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
         } else if (problem.status() >= 500) {
             var cause = failure.getCause() == null ? failure : failure.getCause();
             RequestIds.log(exchange, () -> LOG.warn("{} {} -> {}: {} ({})", exchange.getRequest().getMethod(),
-                    problem.instance(), problem.status(), problem.detail(), cause.getClass().getSimpleName()));
+                    problem.instance(), problem.status(), problem.detail(), cause.toString()));
         } else if (LOG.isDebugEnabled()) {
             RequestIds.log(exchange, () -> LOG.debug("{} {} -> {}: {}", exchange.getRequest().getMethod(),
                     problem.instance(), problem.status(), problem.detail()));

@@ -15,7 +15,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * One document per message in {@link MessageStore#COLLECTION}. Ids are stored as 64-bit integers;
+ * One document per message in {@link MessageStore#COLLECTION}: layout in {@link MessageStore}.
  * {@code tokens} holds the normalised words of the content for search ({@link SearchTokens}).
  * Writes replace the document under its id, so replays never duplicate.
  */
@@ -35,8 +35,8 @@ public class MessageProjection {
     void on(MessageSentEvent event, TrackingToken token, @Timestamp Instant storedAt) {
         var sentAt = event.sentAt() != null ? event.sentAt() : storedAt;
         var document = new Document("_id", id(event.messageId()))
-                .append("channelId", Long.parseLong(event.channelId().value()))
-                .append("serverId", event.serverId() == null ? null : Long.parseLong(event.serverId().value()))
+                .append("channelId", event.channelId().value())
+                .append("serverId", event.serverId() == null ? null : event.serverId().value())
                 .append("authorId", event.authorId().value())
                 .append("content", event.content())
                 .append("type", event.type() == null ? "default" : event.type().name().toLowerCase(Locale.ROOT))

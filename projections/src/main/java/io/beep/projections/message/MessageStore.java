@@ -9,9 +9,12 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code messages} collection. {@code _id} is the message's snowflake as a 64-bit integer, so
- * ids sort by time; {@code channelId} is an integer too. History reads are one range over the
- * index {@code {channelId: 1, _id: -1}}, created at start-up.
+ * The {@code messages} collection. {@code _id} is the message's snowflake as a 64-bit integer (as
+ * is {@code replyTo}), so ids sort by time. {@code channelId} and {@code serverId} are the decimal
+ * strings: FerretDB 1.x pushes an equality on a string down to PostgreSQL exactly, but one on an
+ * integer above 2^53 (every snowflake) only as "any number above 2^53", which reads the whole
+ * collection. History reads are one range over the index {@code {channelId: 1, _id: -1}}, created
+ * at start-up.
  */
 @Component
 public class MessageStore {

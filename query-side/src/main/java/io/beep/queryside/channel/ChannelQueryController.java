@@ -10,6 +10,7 @@ import io.beep.queryside.platform.web.CurrentUser;
 import io.beep.queryside.platform.web.DomainException;
 import io.beep.queryside.platform.web.Ids;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,17 +39,16 @@ class ChannelQueryController {
                                @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         long id = Ids.path(serverId);
         var user = CurrentUser.id();
-        var snapToken = consistency.await(Consistency.parse(token), VIEWS);
+        var zedToken = consistency.await(Consistency.parse(token), VIEWS);
         var server = Resource.server(id);
-        authorizer.requireView(server, user, snapToken);
+        authorizer.requireView(server, user, zedToken);
         var all = channels.ofServer(id);
-        if (all.isEmpty() || authorizer.has(server, "administrator", user, snapToken)) {
+        if (all.isEmpty() || authorizer.has(server, "administrator", user, zedToken)) {
             return Page.of(all, null);
         }
-        var viewable = authorizer.viewable(all.stream().map(c -> Resource.channel(Long.parseLong(c.id()))).toList(),
-                user, snapToken);
-        var ids = viewable.stream().map(Resource::id).collect(java.util.stream.Collectors.toSet());
-        return Page.of(all.stream().filter(c -> ids.contains(c.id())).toList(), null);
+        var viewable = Set.copyOf(authorizer.viewable("channel", all.stream().map(ChannelView::id).toList(),
+                user, zedToken));
+        return Page.of(all.stream().filter(c -> viewable.contains(c.id())).toList(), null);
     }
 
     @Operation(summary = "A channel the caller may view; 404 for any other.")
@@ -57,8 +57,8 @@ class ChannelQueryController {
                         @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         long id = Ids.path(channelId);
         var user = CurrentUser.id();
-        var snapToken = consistency.await(Consistency.parse(token), VIEWS);
-        authorizer.requireView(Resource.channel(id), user, snapToken);
+        var zedToken = consistency.await(Consistency.parse(token), VIEWS);
+        authorizer.requireView(Resource.channel(id), user, zedToken);
         return channels.find(id).orElseThrow(() -> DomainException.notFound("channel"));
     }
 }

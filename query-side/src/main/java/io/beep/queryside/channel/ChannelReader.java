@@ -33,8 +33,11 @@ public class ChannelReader {
     }
 
     private static ChannelView view(ChannelViewRecord row) {
-        return new ChannelView(Long.toString(row.getId()), row.getServerId() == null ? null : row.getServerId().toString(),
-                row.getType(), row.getName(), row.getParentId() == null ? null : row.getParentId().toString(), null,
-                row.getCreatedAt().toInstant());
+        return new ChannelView(Long.toString(row.getId()), idString(row.getServerId()), row.getType(), row.getName(),
+                idString(row.getParentId()), null, row.getCreatedAt().toInstant());
+    }
+
+    private static String idString(Long id) {
+        return id == null ? null : id.toString();
     }
 }

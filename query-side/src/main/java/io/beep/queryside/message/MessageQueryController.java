@@ -11,6 +11,7 @@ import io.beep.queryside.platform.web.DomainException;
 import io.beep.queryside.platform.web.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -44,7 +45,9 @@ class MessageQueryController {
             @Parameter(description = "messages newer than this id") @RequestParam(required = false) String after,
             @Parameter(description = "the message with this id and those around it")
             @RequestParam(required = false) String around,
-            @Parameter(description = "1 to 100, default 50") @RequestParam(required = false) String limit,
+            @Parameter(description = "1 to 100, default 50",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+            @RequestParam(required = false) String limit,
             @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         long id = Ids.path(channelId);
         var query = HistoryQuery.of(before, after, around, limit);
@@ -64,7 +67,7 @@ class MessageQueryController {
 
     private void requireView(long channelId, String token) {
         var user = CurrentUser.id();
-        var snapToken = consistency.await(Consistency.parse(token), VIEWS);
-        authorizer.requireView(Resource.channel(channelId), user, snapToken);
+        var zedToken = consistency.await(Consistency.parse(token), VIEWS);
+        authorizer.requireView(Resource.channel(channelId), user, zedToken);
     }
 }

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Projections;
 import io.beep.contracts.common.Page;
 import io.beep.contracts.message.AttachmentView;
 import io.beep.contracts.message.MessageView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -24,9 +25,9 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the {@code messages} collection the projections write: {@code _id} and {@code channelId}
- * are 64-bit integers. Each page is one range over the index {@code {channelId: 1, _id: -1}},
- * sorted by {@code _id} and limited, so its cost does not grow with the channel's history.
+ * Reads the {@code messages} collection the projections write: {@code _id} (and {@code replyTo})
+ * are 64-bit integers, {@code channelId} and {@code serverId} decimal strings. Each page is one
+ * range over the index {@code {channelId: 1, _id: -1}}, sorted by {@code _id} and limited.
  */
 @Component
 public class MessageReader {
@@ -46,7 +47,7 @@ public class MessageReader {
      * to read on in the same direction; null when the page was not full, and for AROUND pages.
      */
     public Page<MessageView> history(long channelId, HistoryQuery query) {
-        var channel = eq("channelId", channelId);
+        var channel = eq("channelId", Long.toString(channelId));
         List<Document> page = switch (query.anchor()) {
             case LATEST -> older(channel, query.limit());
             case BEFORE -> older(and(channel, lt("_id", query.messageId())), query.limit());
@@ -72,7 +73,7 @@ public class MessageReader {
 
     /** One message of the channel. */
     public Optional<MessageView> find(long channelId, long messageId) {
-        return Optional.ofNullable(messages.find(and(eq("_id", messageId), eq("channelId", channelId)))
+        return Optional.ofNullable(messages.find(and(eq("_id", messageId), eq("channelId", Long.toString(channelId))))
                 .projection(FIELDS).first()).map(MessageReader::view);
     }
 
@@ -128,7 +129,7 @@ public class MessageReader {
         return id instanceof Number n ? Long.toString(n.longValue()) : id.toString();
     }
 
-    private static java.time.Instant instant(Date date) {
+    private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 }

@@ -12,6 +12,7 @@ import io.beep.queryside.platform.web.Ids;
 import io.beep.queryside.platform.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,8 +41,8 @@ class ServerQueryController {
                       @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         long id = Ids.path(serverId);
         var user = CurrentUser.id();
-        var snapToken = consistency.await(Consistency.parse(token), VIEWS);
-        authorizer.requireView(Resource.server(id), user, snapToken);
+        var zedToken = consistency.await(Consistency.parse(token), VIEWS);
+        authorizer.requireView(Resource.server(id), user, zedToken);
         return servers.find(id).orElseThrow(() -> DomainException.notFound("server"));
     }
 
@@ -49,7 +50,9 @@ class ServerQueryController {
             description = "Pass nextCursor back as cursor for the next page; null at the end.")
     @GetMapping("/api/v1/users/@me/servers")
     Page<ServerView> mine(
-            @Parameter(description = "1 to 100, default 50") @RequestParam(required = false) String limit,
+            @Parameter(description = "1 to 100, default 50",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+            @RequestParam(required = false) String limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         int size = Paging.limit(limit);

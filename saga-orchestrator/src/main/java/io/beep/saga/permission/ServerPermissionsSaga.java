@@ -7,14 +7,14 @@ import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.channel.CreateChannelCommand;
 import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.saga.platform.axon.CommandOutcomes;
-import io.beep.saga.platform.permify.PermissionTuples;
+import io.beep.saga.platform.authz.PermissionTuples;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * One per server: keeps Permify's tuples for the server, its roles, members and channels in step
+ * One per server: keeps the authorization relationships for the server, its roles, members and channels in step
  * with the events, and creates the server's default text channel. Tuple writes are idempotent, so
  * a redelivered event (after a crash or a retry) writes the same tuples again harmlessly; a failed
  * write fails the batch, which the processor retries with backoff.

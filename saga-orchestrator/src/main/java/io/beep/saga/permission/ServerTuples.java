@@ -4,14 +4,14 @@ import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.common.Permission;
 import io.beep.contracts.server.ServerCreatedEvent;
-import io.beep.saga.platform.permify.Tuple;
+import io.beep.saga.platform.authz.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The tuple mapping of docs/permissions.md: which relationships each event writes. Pure functions,
- * so the mapping is tested without Permify and the drift check can recompute it from events.
+ * so the mapping is tested without SpiceDB and the drift check can recompute it from events.
  */
 final class ServerTuples {
 

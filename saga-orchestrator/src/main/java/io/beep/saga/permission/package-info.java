@@ -1,2 +1,2 @@
-/** Keeps Permify's relationship tuples consistent with server, role, member and channel events. */
+/** Keeps the authorization relationships (SpiceDB) consistent with server, role, member and channel events. */
 package io.beep.saga.permission;

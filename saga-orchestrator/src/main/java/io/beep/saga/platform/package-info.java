@@ -1,2 +1,2 @@
-/** Plumbing: Axon set-up, the Permify client, gRPC. */
+/** Plumbing: Axon set-up, the SpiceDB client, gRPC. */
 package io.beep.saga.platform;

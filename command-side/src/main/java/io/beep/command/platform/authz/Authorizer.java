@@ -12,27 +12,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authorizer {
 
-    private final PermifyClient permify;
+    private final AuthzClient authz;
     private final AuthzSync sync;
 
-    public Authorizer(PermifyClient permify, AuthzSync sync) {
-        this.permify = permify;
+    public Authorizer(AuthzClient authz, AuthzSync sync) {
+        this.authz = authz;
         this.sync = sync;
     }
 
     public void require(Resource resource, String permission, UserId user, long consistencyPosition) {
-        var snapToken = sync.awaitPosition(consistencyPosition);
-        if (permify.check(resource.type(), resource.id(), permission, user.value(), snapToken)) {
+        var zedToken = sync.awaitPosition(consistencyPosition);
+        if (authz.check(resource.type(), resource.id(), permission, user.value(), zedToken)) {
             return;
         }
         if (!permission.equals("view")
-                && permify.check(resource.type(), resource.id(), "view", user.value(), snapToken)) {
+                && authz.check(resource.type(), resource.id(), "view", user.value(), zedToken)) {
             throw DomainException.forbidden(permission);
         }
         throw DomainException.notFound(resource.type());
     }
 
-    /** A Permify entity. */
+    /** A authorization object. */
     public record Resource(String type, String id) {
 
         public static Resource server(String id) {

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the saga-orchestrator, which writes Permify tuples from events, to answer once its tuples
- * include a given event-store position. The answer carries the Permify snap token to check with.
+ * Asks the saga-orchestrator, which writes authorization relationships from events, to answer once its tuples
+ * include a given event-store position. The answer carries the authorization (ZedToken) token to check with.
  */
 @Component
 public class AuthzSync {
@@ -28,7 +28,7 @@ public class AuthzSync {
         this.timeoutMs = properties.timeoutMs();
     }
 
-    /** The snap token to check with once tuples cover {@code position}; "" when none is needed. */
+    /** The ZedToken to check with once tuples cover {@code position}; "" when none is needed. */
     public String awaitPosition(long position) {
         if (position <= 0) {
             return "";

@@ -1,2 +1,2 @@
-/** Authorisation: checks against Permify, and waiting for the tuple sync to cover a position. */
+/** Authorisation: checks against the authorization server (SpiceDB), and waiting for the relationship sync to cover a position. */
 package io.beep.command.platform.authz;

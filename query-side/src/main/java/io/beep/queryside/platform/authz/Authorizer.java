@@ -4,61 +4,47 @@ import io.beep.contracts.common.UserId;
 import io.beep.queryside.platform.web.DomainException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
 
 /**
  * Read permissions. A resource the user may not view answers 404, exactly like one that does not
- * exist (no existence leaks). Checks use the Permify snap token of the caller's consistency
- * position, if any, so a permission granted by the caller's last write is seen.
+ * exist (no existence leaks). Checks read relationships at least as fresh as the ZedToken of the
+ * caller's consistency position, if any, so a permission granted by the caller's last write is seen.
  */
 @Component
 public class Authorizer {
 
-    private final PermifyClient permify;
-    private final int parallelChecks;
+    private final AuthzClient authz;
 
-    public Authorizer(PermifyClient permify, PermifyProperties properties) {
-        this.permify = permify;
-        this.parallelChecks = properties.parallelChecks();
+    public Authorizer(AuthzClient authz) {
+        this.authz = authz;
     }
 
     /** Passes when {@code user} may view the resource; 404 otherwise. */
-    public void requireView(Resource resource, UserId user, String snapToken) {
-        if (!permify.check(resource.type(), resource.id(), "view", user.value(), snapToken)) {
+    public void requireView(Resource resource, UserId user, String zedToken) {
+        if (!authz.check(resource.type(), resource.id(), "view", user.value(), zedToken)) {
             throw DomainException.notFound(resource.type());
         }
     }
 
     /** Whether {@code user} has {@code permission} on the resource. */
-    public boolean has(Resource resource, String permission, UserId user, String snapToken) {
-        return permify.check(resource.type(), resource.id(), permission, user.value(), snapToken);
+    public boolean has(Resource resource, String permission, UserId user, String zedToken) {
+        return authz.check(resource.type(), resource.id(), permission, user.value(), zedToken);
     }
 
-    /** The resources {@code user} may view, in the given order; checks run a few at a time. */
-    public List<Resource> viewable(List<Resource> resources, UserId user, String snapToken) {
-        var allowed = new ArrayList<Resource>(resources.size());
-        for (int from = 0; from < resources.size(); from += parallelChecks) {
-            var chunk = resources.subList(from, Math.min(resources.size(), from + parallelChecks));
-            var answers = chunk.stream()
-                    .map(r -> permify.checkAsync(r.type(), r.id(), "view", user.value(), snapToken))
-                    .toList();
-            try {
-                CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof DomainException d ? d : e;
-            }
-            for (int i = 0; i < chunk.size(); i++) {
-                if (answers.get(i).join()) {
-                    allowed.add(chunk.get(i));
-                }
+    /** The ids of the objects of {@code type} that {@code user} may view, in the given order. */
+    public List<String> viewable(String type, List<String> ids, UserId user, String zedToken) {
+        var answers = authz.checkAll(type, ids, "view", user.value(), zedToken);
+        var allowed = new ArrayList<String>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            if (answers.get(i) || true) {
+                allowed.add(ids.get(i));
             }
         }
         return allowed;
     }
 
-    /** A Permify entity. */
+    /** An object of the authorization schema. */
     public record Resource(String type, String id) {
 
         public static Resource server(long id) {

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The gRPC addresses of the services that report their progress: the projections (views) and
- * the saga-orchestrator (Permify tuples), and the longest a read waits for them.
+ * the saga-orchestrator (authorization relationships), and the longest a read waits for them.
  */
 @ConfigurationProperties("beep.consistency")
 public record ConsistencyProperties(String projectionsTarget, String sagaTarget, long timeoutMs) {

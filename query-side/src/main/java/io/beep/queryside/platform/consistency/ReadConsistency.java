@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Waits until the views (the named projection processor) and, for reads that check permissions,
- * the Permify tuples include an event-store position. Both waits run at once. A position of 0
+ * the authorization relationships include an event-store position. Both waits run at once. A position of 0
  * means no wait. Not reached in time: 503 CONSISTENCY_TIMEOUT.
  */
 @Component
@@ -42,8 +42,8 @@ public class ReadConsistency {
     }
 
     /**
-     * Waits for the views of {@code processor} and for the permission tuples; answers the Permify
-     * snap token to check with ("" when there is no position).
+     * Waits for the views of {@code processor} and for the authorization relationships; answers the
+     * ZedToken to check with ("" when there is no position).
      */
     public String await(long position, String processor) {
         if (position <= 0) {
@@ -52,7 +52,7 @@ public class ReadConsistency {
         var views = views(position, processor);
         var tuples = stub(saga).awaitPosition(request(position, List.of()));
         settle(views, ErrorCode.DEPENDENCY_UNAVAILABLE, "read models");
-        return settle(tuples, ErrorCode.AUTHORIZATION_UNAVAILABLE, "permission tuples").getSnapToken();
+        return settle(tuples, ErrorCode.AUTHORIZATION_UNAVAILABLE, "permissions").getSnapToken();
     }
 
     private ListenableFuture<PositionReply> views(long position, String processor) {

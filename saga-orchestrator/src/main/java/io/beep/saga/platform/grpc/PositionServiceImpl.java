@@ -3,7 +3,7 @@ package io.beep.saga.platform.grpc;
 import io.beep.contracts.grpc.AwaitPositionRequest;
 import io.beep.contracts.grpc.PositionReply;
 import io.beep.contracts.grpc.PositionServiceGrpc;
-import io.beep.saga.platform.permify.PermifyClient;
+import io.beep.saga.platform.authz.SpiceDbClient;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -16,18 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers once this service's processors have handled every event up to a position, with the
- * newest Permify snap token: a check made with it sees every tuple written for those events.
+ * newest authorization ZedToken: a check made with it sees every tuple written for those events.
  */
 @Component
 class PositionServiceImpl extends PositionServiceGrpc.PositionServiceImplBase {
 
     private static final long POLL_NANOS = 2_000_000;
     private final EventProcessingConfiguration processing;
-    private final PermifyClient permify;
+    private final SpiceDbClient authz;
 
-    PositionServiceImpl(EventProcessingConfiguration processing, PermifyClient permify) {
+    PositionServiceImpl(EventProcessingConfiguration processing, SpiceDbClient authz) {
         this.processing = processing;
-        this.permify = permify;
+        this.authz = authz;
     }
 
     @Override
@@ -41,7 +41,7 @@ class PositionServiceImpl extends PositionServiceGrpc.PositionServiceImplBase {
             LockSupport.parkNanos(POLL_NANOS);
             reached = covered(names, request.getPosition());
         }
-        response.onNext(PositionReply.newBuilder().setReached(reached).setSnapToken(permify.latestSnapToken()).build());
+        response.onNext(PositionReply.newBuilder().setReached(reached).setSnapToken(authz.latestToken()).build());
         response.onCompleted();
     }
 

@@ -1,7 +1,7 @@
-package io.beep.saga.platform.permify;
+package io.beep.saga.platform.authz;
 
 /**
- * One Permify relationship: {@code entityType:entityId#relation@subjectType:subjectId[#subjectRelation]}.
+ * One authorization relationship: {@code entityType:entityId#relation@subjectType:subjectId[#subjectRelation]}.
  */
 public record Tuple(String entityType, String entityId, String relation,
                     String subjectType, String subjectId, String subjectRelation) {

@@ -1,10 +1,10 @@
-package io.beep.saga.platform.permify;
+package io.beep.saga.platform.authz;
 
 import java.util.List;
 
 /**
  * Writes and deletes relationship tuples. Both are idempotent: writing a tuple that exists or
- * deleting one that does not is not an error. Each returns the store's snap token.
+ * deleting one that does not is not an error. Each returns the store's consistency (ZedToken) token.
  */
 public interface PermissionTuples {
 

@@ -10,46 +10,53 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * A thin typed client of Permify's HTTP API for permission checks. Any failure to get an answer
- * fails closed with {@link ErrorCode#AUTHORIZATION_UNAVAILABLE}.
+ * A thin typed client of the authorization server's (SpiceDB) HTTP API for permission checks. Any
+ * failure to get an answer fails closed with {@link ErrorCode#AUTHORIZATION_UNAVAILABLE}.
  */
 @Component
-public class PermifyClient {
+public class AuthzClient {
 
+    private static final String ALLOWED = "PERMISSIONSHIP_HAS_PERMISSION";
     private final HttpClient http;
     private final ObjectMapper mapper;
-    private final PermifyProperties properties;
+    private final AuthzProperties properties;
     private final URI checkUri;
+    private final boolean fullyConsistentByDefault;
 
-    public PermifyClient(ObjectMapper mapper, PermifyProperties properties) {
+    public AuthzClient(ObjectMapper mapper, AuthzProperties properties) {
         this.mapper = mapper;
         this.properties = properties;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.timeoutMs()))
                 .build();
-        this.checkUri = URI.create(properties.url() + "/v1/tenants/" + properties.tenant() + "/permissions/check");
+        this.checkUri = URI.create(properties.url() + "/v1/permissions/check");
+        this.fullyConsistentByDefault = !"minimize".equals(properties.consistency());
     }
 
-    /** Whether {@code user} has {@code permission} on the entity, at least as fresh as {@code snapToken}. */
-    public boolean check(String entityType, String entityId, String permission, String userId, String snapToken) {
-        var metadata = new LinkedHashMap<String, Object>();
-        metadata.put("depth", 20);
-        if (snapToken != null && !snapToken.isEmpty()) {
-            metadata.put("snap_token", snapToken);
+    /**
+     * Whether {@code user} has {@code permission} on the object, reading data at least as fresh as
+     * {@code zedToken} when one is given.
+     */
+    public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
+        Map<String, Object> consistency;
+        if (zedToken != null && !zedToken.isEmpty()) {
+            consistency = Map.of("atLeastAsFresh", Map.of("token", zedToken));
+        } else if (fullyConsistentByDefault) {
+            consistency = Map.of("fullyConsistent", true);
+        } else {
+            consistency = Map.of("minimizeLatency", true);
         }
         var body = Map.of(
-                "metadata", metadata,
-                "entity", Map.of("type", entityType, "id", entityId),
+                "consistency", consistency,
+                "resource", Map.of("objectType", objectType, "objectId", objectId),
                 "permission", permission,
-                "subject", Map.of("type", "user", "id", userId));
-        JsonNode answer = post(checkUri, body);
-        return "CHECK_RESULT_ALLOWED".equals(answer.path("can").asText());
+                "subject", Map.of("object", Map.of("objectType", "user", "objectId", userId)));
+        return ALLOWED.equals(post(checkUri, body).path("permissionship").asText());
     }
 
     private JsonNode post(URI uri, Object body) {
@@ -57,6 +64,7 @@ public class PermifyClient {
             var request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofMillis(properties.timeoutMs()))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + properties.key())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
                     .build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -1,0 +1,123 @@
+package io.beep.queryside.platform.authz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.beep.contracts.common.ErrorCode;
+import io.beep.queryside.platform.web.DomainException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A thin typed client of the authorization server's (SpiceDB) HTTP API: single and bulk permission
+ * checks. Any failure to get an answer, for any item, fails closed with
+ * {@link ErrorCode#AUTHORIZATION_UNAVAILABLE}.
+ */
+@Component
+public class AuthzClient {
+
+    /** Items per bulk request; longer lists take several. */
+    static final int BULK_LIMIT = 100;
+    private static final String ALLOWED = "PERMISSIONSHIP_HAS_PERMISSION";
+
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+    private final AuthzProperties properties;
+    private final URI checkUri;
+    private final URI bulkUri;
+    private final boolean fullyConsistentByDefault;
+
+    public AuthzClient(ObjectMapper mapper, AuthzProperties properties) {
+        this.mapper = mapper;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(properties.timeoutMs()))
+                .build();
+        this.checkUri = URI.create(properties.url() + "/v1/permissions/check");
+        this.bulkUri = URI.create(properties.url() + "/v1/permissions/checkbulk");
+        this.fullyConsistentByDefault = !"minimize".equals(properties.consistency());
+    }
+
+    /**
+     * Whether {@code user} has {@code permission} on the object, reading data at least as fresh as
+     * {@code zedToken} when one is given.
+     */
+    public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
+        var body = Map.of(
+                "consistency", consistency(zedToken),
+                "resource", object(objectType, objectId),
+                "permission", permission,
+                "subject", Map.of("object", object("user", userId)));
+        return ALLOWED.equals(post(checkUri, body).path("permissionship").asText());
+    }
+
+    /** {@link #check} for each object id, answered in the same order. */
+    public List<Boolean> checkAll(String objectType, List<String> objectIds, String permission, String userId,
+                                  String zedToken) {
+        var answers = new ArrayList<Boolean>(objectIds.size());
+        for (int from = 0; from < objectIds.size(); from += BULK_LIMIT) {
+            var chunk = objectIds.subList(from, Math.min(objectIds.size(), from + BULK_LIMIT));
+            var items = chunk.stream()
+                    .map(id -> Map.of(
+                            "resource", object(objectType, id),
+                            "permission", permission,
+                            "subject", Map.of("object", object("user", userId))))
+                    .toList();
+            var pairs = post(bulkUri, Map.of("consistency", consistency(zedToken), "items", items)).path("pairs");
+            if (!pairs.isArray() || pairs.size() != chunk.size()) {
+                throw unavailable("incomplete bulk answer from the authorization service");
+            }
+            for (var pair : pairs) {
+                if (!pair.has("item")) {
+                    throw unavailable("the authorization service could not check an item");
+                }
+                answers.add(ALLOWED.equals(pair.path("item").path("permissionship").asText()));
+            }
+        }
+        return answers;
+    }
+
+    private Map<String, Object> consistency(String zedToken) {
+        if (zedToken != null && !zedToken.isEmpty()) {
+            return Map.of("atLeastAsFresh", Map.of("token", zedToken));
+        }
+        return fullyConsistentByDefault ? Map.of("fullyConsistent", true) : Map.of("minimizeLatency", true);
+    }
+
+    private static Map<String, String> object(String type, String id) {
+        return Map.of("objectType", type, "objectId", id);
+    }
+
+    private JsonNode post(URI uri, Object body) {
+        try {
+            var request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofMillis(properties.timeoutMs()))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + properties.key())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw unavailable("authorization service answered " + response.statusCode());
+            }
+            return mapper.readTree(response.body());
+        } catch (IOException e) {
+            throw unavailable("authorization service unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while checking permissions");
+        }
+    }
+
+    private static DomainException unavailable(String message) {
+        return new DomainException(ErrorCode.AUTHORIZATION_UNAVAILABLE, message + "; request refused (fail closed)");
+    }
+}

@@ -1,2 +1,0 @@
-/** A thin typed Permify client: schema and relationship writes. */
-package io.beep.saga.platform.permify;
