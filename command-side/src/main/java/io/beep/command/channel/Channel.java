@@ -9,7 +9,7 @@ import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.channel.CreateChannelCommand;
 import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.ServerId;
-import org.axonframework.eventhandling.GenericEventMessage;
+import io.beep.contracts.common.Snowflake;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,7 +44,7 @@ class Channel {
             throw DomainException.invalid("a category cannot sit in another channel");
         }
         apply(new ChannelCreatedEvent(command.channelId(), command.serverId(), name, type,
-                command.parentId(), command.createdBy(), GenericEventMessage.clock.instant()));
+                command.parentId(), command.createdBy(), Snowflake.timeOf(command.channelId().value())));
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import io.beep.command.platform.authz.Authorizer;
 import io.beep.command.platform.authz.Authorizer.Resource;
 import io.beep.command.platform.axon.EventPositions;
 import io.beep.command.platform.id.Snowflakes;
+import io.beep.contracts.common.Snowflake;
 import io.beep.command.platform.web.Consistency;
 import io.beep.command.platform.web.CurrentUser;
 import io.beep.command.platform.web.DomainException;
@@ -69,7 +70,7 @@ class ChannelController {
         authzSync.awaitPosition(position);
         var view = new ChannelView(channelId.value(), server.value(), type.name().toLowerCase(Locale.ROOT),
                 request.name().strip(), parent == null ? null : parent.value(), List.of(),
-                Snowflakes.timeOf(Long.parseLong(channelId.value())));
+                Snowflake.timeOf(channelId.value()));
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channelId.value()))
                 .header(Consistency.HEADER, Long.toString(position))
                 .body(view);

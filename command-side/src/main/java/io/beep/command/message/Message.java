@@ -9,7 +9,7 @@ import io.beep.contracts.common.UserId;
 import io.beep.contracts.message.MessageSentEvent;
 import io.beep.contracts.message.MessageType;
 import io.beep.contracts.message.SendMessageCommand;
-import org.axonframework.eventhandling.GenericEventMessage;
+import io.beep.contracts.common.Snowflake;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -41,7 +41,7 @@ class Message {
         Require.present("authorId", command.authorId());
         apply(new MessageSentEvent(command.messageId(), command.channelId(), command.serverId(),
                 command.authorId(), content, MessageType.DEFAULT, command.nonce(), command.replyTo(),
-                GenericEventMessage.clock.instant()));
+                Snowflake.timeOf(command.messageId().value())));
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import io.beep.command.platform.authz.Authorizer;
 import io.beep.command.platform.authz.Authorizer.Resource;
 import io.beep.command.platform.axon.EventPositions;
 import io.beep.command.platform.id.Snowflakes;
+import io.beep.contracts.common.Snowflake;
 import io.beep.command.platform.web.Consistency;
 import io.beep.command.platform.web.CurrentUser;
 import io.beep.command.platform.web.DomainException;
@@ -62,7 +63,7 @@ class MessageController {
         long position = positions.latestOf(messageId.value());
         var view = new MessageView(messageId.value(), channel.channelId().value(),
                 channel.serverId() == null ? null : channel.serverId().value(), user.value(),
-                request.content().strip(), Snowflakes.timeOf(Long.parseLong(messageId.value())), null, false,
+                request.content().strip(), Snowflake.timeOf(messageId.value()), null, false,
                 "default", List.of(), replyTo == null ? null : replyTo.value(), request.nonce());
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channelId + "/messages/" + messageId.value()))
                 .header(Consistency.HEADER, Long.toString(position))

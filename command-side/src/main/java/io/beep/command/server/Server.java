@@ -8,7 +8,7 @@ import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;
 import io.beep.contracts.server.CreateServerCommand;
 import io.beep.contracts.server.ServerCreatedEvent;
-import org.axonframework.eventhandling.GenericEventMessage;
+import io.beep.contracts.common.Snowflake;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,7 +36,7 @@ class Server {
         Require.present("ownerId", command.ownerId());
         apply(new ServerCreatedEvent(command.serverId(), name, description == null ? "" : description,
                 command.visibility(), command.ownerId(), command.everyoneRoleId(),
-                Permission.everyoneDefaults(), command.defaultChannelId(), GenericEventMessage.clock.instant()));
+                Permission.everyoneDefaults(), command.defaultChannelId(), Snowflake.timeOf(command.serverId().value())));
     }
 
     @EventSourcingHandler

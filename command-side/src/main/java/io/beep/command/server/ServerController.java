@@ -3,6 +3,7 @@ package io.beep.command.server;
 import io.beep.command.platform.authz.AuthzSync;
 import io.beep.command.platform.axon.EventPositions;
 import io.beep.command.platform.id.Snowflakes;
+import io.beep.contracts.common.Snowflake;
 import io.beep.command.platform.web.Consistency;
 import io.beep.command.platform.web.CurrentUser;
 import io.beep.command.platform.web.DomainException;
@@ -52,7 +53,7 @@ class ServerController {
         var view = new ServerView(serverId.value(), command.name().strip(),
                 command.description() == null ? "" : command.description(),
                 command.visibility().name().toLowerCase(Locale.ROOT), owner.value(), 1,
-                Snowflakes.timeOf(Long.parseLong(serverId.value())));
+                Snowflake.timeOf(serverId.value()));
         return ResponseEntity.created(URI.create("/api/v1/servers/" + serverId.value()))
                 .header(Consistency.HEADER, Long.toString(position))
                 .body(view);

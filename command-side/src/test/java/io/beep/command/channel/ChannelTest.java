@@ -8,6 +8,7 @@ import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;
 import org.axonframework.commandhandling.CommandExecutionException;
+import io.beep.contracts.common.Snowflake;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ChannelTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateChannelCommand(CHANNEL, SERVER, " general ", ChannelType.TEXT, null, ALICE))
                 .expectEvents(new ChannelCreatedEvent(CHANNEL, SERVER, "general", ChannelType.TEXT, null, ALICE,
-                        fixture.currentTime()));
+                        Snowflake.timeOf(CHANNEL.value())));
     }
 
     @Test
@@ -39,7 +40,7 @@ class ChannelTest {
                 .when(new CreateChannelCommand(CHANNEL, SERVER, "voice", ChannelType.CONFERENCE, ChannelId.of("1"),
                         ALICE))
                 .expectEvents(new ChannelCreatedEvent(CHANNEL, SERVER, "voice", ChannelType.CONFERENCE,
-                        ChannelId.of("1"), ALICE, fixture.currentTime()));
+                        ChannelId.of("1"), ALICE, Snowflake.timeOf(CHANNEL.value())));
     }
 
     @Test

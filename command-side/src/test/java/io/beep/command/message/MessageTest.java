@@ -8,6 +8,7 @@ import io.beep.contracts.common.UserId;
 import io.beep.contracts.message.MessageSentEvent;
 import io.beep.contracts.message.MessageType;
 import io.beep.contracts.message.SendMessageCommand;
+import io.beep.contracts.common.Snowflake;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class MessageTest {
         fixture.givenNoPriorActivity()
                 .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "hello", "n-1", null))
                 .expectEvents(new MessageSentEvent(MESSAGE, CHANNEL, SERVER, ALICE, "hello", MessageType.DEFAULT,
-                        "n-1", null, fixture.currentTime()));
+                        "n-1", null, Snowflake.timeOf(MESSAGE.value())));
     }
 
     @Test
@@ -39,7 +40,7 @@ class MessageTest {
         fixture.givenNoPriorActivity()
                 .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "yes", null, MessageId.of("299")))
                 .expectEvents(new MessageSentEvent(MESSAGE, CHANNEL, SERVER, ALICE, "yes", MessageType.DEFAULT,
-                        null, MessageId.of("299"), fixture.currentTime()));
+                        null, MessageId.of("299"), Snowflake.timeOf(MESSAGE.value())));
     }
 
     @Test

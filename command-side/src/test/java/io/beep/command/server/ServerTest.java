@@ -10,6 +10,7 @@ import io.beep.contracts.server.CreateServerCommand;
 import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.server.Visibility;
 import org.axonframework.commandhandling.CommandExecutionException;
+import io.beep.contracts.common.Snowflake;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ServerTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ServerCreatedEvent(SERVER, "Rust fans", "all things rust", Visibility.PUBLIC, ALICE,
                         RoleId.of("101"), Permission.everyoneDefaults(), ChannelId.of("102"),
-                        fixture.currentTime()));
+                        Snowflake.timeOf(SERVER.value())));
     }
 
     @Test
@@ -43,7 +44,7 @@ class ServerTest {
                 .when(new CreateServerCommand(SERVER, "x", null, Visibility.PRIVATE, ALICE, RoleId.of("101"),
                         ChannelId.of("102")))
                 .expectEvents(new ServerCreatedEvent(SERVER, "x", "", Visibility.PRIVATE, ALICE, RoleId.of("101"),
-                        Permission.everyoneDefaults(), ChannelId.of("102"), fixture.currentTime()));
+                        Permission.everyoneDefaults(), ChannelId.of("102"), Snowflake.timeOf(SERVER.value())));
     }
 
     @Test

@@ -1,20 +1,19 @@
 package io.beep.command.platform.id;
 
-import java.time.Instant;
+import io.beep.contracts.common.Snowflake;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes 64-bit, time-ordered ids: 41 bits of milliseconds since 2026-01-01, 10 bits of worker id,
- * 12 bits of sequence. Up to 4,096 ids per millisecond per worker; each worker (instance) needs
+ * Makes 64-bit, time-ordered ids in the {@link Snowflake} layout. Up to 4,096 ids per millisecond per worker; each worker (instance) needs
  * its own worker id.
  */
 @Component
 public class Snowflakes {
 
-    static final long EPOCH_MILLIS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
-    private static final int WORKER_BITS = 10;
-    private static final int SEQUENCE_BITS = 12;
+    private static final long EPOCH_MILLIS = Snowflake.EPOCH.toEpochMilli();
+    private static final int WORKER_BITS = Snowflake.WORKER_BITS;
+    private static final int SEQUENCE_BITS = Snowflake.SEQUENCE_BITS;
     private static final long MAX_SEQUENCE = (1L << SEQUENCE_BITS) - 1;
 
     private final long workerId;
@@ -48,11 +47,6 @@ public class Snowflakes {
         }
         lastMillis = now;
         return ((now - EPOCH_MILLIS) << (WORKER_BITS + SEQUENCE_BITS)) | (workerId << SEQUENCE_BITS) | sequence;
-    }
-
-    /** When an id was made. */
-    public static Instant timeOf(long id) {
-        return Instant.ofEpochMilli((id >>> (WORKER_BITS + SEQUENCE_BITS)) + EPOCH_MILLIS);
     }
 
     private static long waitForNextMillis(long last) {
