@@ -70,6 +70,18 @@ class AuthenticationTest extends GatewayTestSupport {
     }
 
     @Test
+    void rejectsBearerValuesWithIllegalCharacters() {
+        expectUnauthenticated(web.get().uri("/api/v1/servers/1").header("Authorization", "Bearer abc def").exchange(),
+                "The bearer token is malformed");
+    }
+
+    @Test
+    void treatsOtherAuthorizationSchemesAsNoToken() {
+        expectUnauthenticated(web.get().uri("/api/v1/servers/1").header("Authorization", "Basic YWxpY2U6cHc=").exchange(),
+                "No bearer token was provided");
+    }
+
+    @Test
     void rejectsTokensThatAreNotAccessTokens() {
         var idToken = ISSUER.token(claims -> claims.claim("typ", "ID"));
         expectUnauthenticated(get("/api/v1/servers/1", idToken), "The token is not an access token");

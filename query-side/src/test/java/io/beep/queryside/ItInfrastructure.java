@@ -64,6 +64,7 @@ final class ItInfrastructure {
         registry.add("beep.mongo.url", () -> MONGO);
         registry.add("beep.authz.url", () -> AUTHZ_URL);
         registry.add("beep.authz.key", () -> AUTHZ_KEY);
+        registry.add("beep.authz.timeout-ms", () -> "10000");
     }
 
     static Connection views() throws SQLException {

@@ -1,5 +1,6 @@
 package io.beep.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beep.gateway.GatewayProperties;
 import io.beep.gateway.openapi.OpenApiMerger.Source;
@@ -87,7 +88,7 @@ class OpenApiAggregator {
                 .map(document -> new Source(backend, document.orElse(null)));
     }
 
-    private com.fasterxml.jackson.databind.JsonNode readTree(byte[] bytes) {
+    private JsonNode readTree(byte[] bytes) {
         try {
             return json.readTree(bytes);
         } catch (IOException e) {

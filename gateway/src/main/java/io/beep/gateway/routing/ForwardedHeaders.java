@@ -1,5 +1,7 @@
 package io.beep.gateway.routing;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
@@ -72,7 +74,7 @@ final class ForwardedHeaders {
                 || (!namedByConnection.isEmpty() && namedByConnection.contains(name));
     }
 
-    private static Set<String> connectionTokens(java.util.List<String> connection) {
+    private static Set<String> connectionTokens(List<String> connection) {
         if (connection == null || connection.isEmpty()) {
             return Set.of();
         }
@@ -89,7 +91,7 @@ final class ForwardedHeaders {
 
     private static Set<String> caseInsensitive(String... names) {
         var set = new TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(java.util.List.of(names));
-        return java.util.Collections.unmodifiableSet(set);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 }

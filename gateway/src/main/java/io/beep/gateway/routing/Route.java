@@ -11,6 +11,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * A resolved route: requests whose method and path match go to {@code backendUrl}.
  *
  * @param id name used in logs
+ * @param patterns path patterns, any of which may match
+ * @param methods accepted methods; empty means all
  * @param backend the backend's name (used in problem details, never its address)
  * @param backendUrl base URL without trailing slash; the request's full path and query are appended
  * @param responseTimeout per-route response timeout, or {@code null} for the client default

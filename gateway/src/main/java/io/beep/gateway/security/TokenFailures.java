@@ -3,6 +3,7 @@ package io.beep.gateway.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import java.text.ParseException;
+import java.util.Locale;
 import java.util.Objects;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.AuthenticationException;
@@ -49,7 +50,7 @@ public final class TokenFailures {
         }
         if (failure instanceof OAuth2AuthenticationException oauth
                 && oauth.getError().getDescription() != null
-                && oauth.getError().getDescription().toLowerCase(java.util.Locale.ROOT).contains("malformed")) {
+                && oauth.getError().getDescription().toLowerCase(Locale.ROOT).contains("malformed")) {
             return MALFORMED;
         }
         return INVALID;

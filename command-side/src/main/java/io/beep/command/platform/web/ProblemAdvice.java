@@ -56,7 +56,7 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         var cause = e.getMostSpecificCause();
         var detail = cause instanceof DomainException d ? d.getMessage() : "malformed JSON body";
-        if (cause instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getPath() != null
+        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException f && f.getPath() != null
                 && !f.getPath().isEmpty()) {
             detail = "invalid value for " + f.getPath().get(f.getPath().size() - 1).getFieldName();
         }
