@@ -1,2 +1,2 @@
-/** Servers: creation, settings and lifecycle. */
+/** Servers: creation, settings and lifecycle, members and bans, roles. */
 package io.beep.contracts.server;

@@ -4,6 +4,8 @@ import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.ServerId;
+import io.beep.contracts.privatechannel.DmChannelCreatedEvent;
+import io.beep.contracts.privatechannel.GroupChannelCreatedEvent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +36,7 @@ public class ChannelDirectory {
         var facts = eventStore.readEvents(channelId.value()).asStream()
                 .findFirst()
                 .map(m -> m.getPayload())
-                .filter(ChannelCreatedEvent.class::isInstance)
-                .map(ChannelCreatedEvent.class::cast)
-                .map(e -> new ChannelFacts(e.channelId(), e.serverId(), e.type()));
+                .flatMap(ChannelDirectory::factsOf);
         facts.ifPresent(f -> {
             if (known.size() >= MAX_ENTRIES) {
                 known.clear();
@@ -44,6 +44,20 @@ public class ChannelDirectory {
             known.put(channelId.value(), f);
         });
         return facts;
+    }
+
+    /** The facts a channel's creation event states: a server channel, a DM or a group channel. */
+    private static Optional<ChannelFacts> factsOf(Object creation) {
+        if (creation instanceof ChannelCreatedEvent e) {
+            return Optional.of(new ChannelFacts(e.channelId(), e.serverId(), e.type()));
+        }
+        if (creation instanceof DmChannelCreatedEvent e) {
+            return Optional.of(new ChannelFacts(e.channelId(), null, ChannelType.DM));
+        }
+        if (creation instanceof GroupChannelCreatedEvent e) {
+            return Optional.of(new ChannelFacts(e.channelId(), null, ChannelType.GROUP));
+        }
+        return Optional.empty();
     }
 
     /** What never changes about a channel. {@code serverId} is null outside servers. */

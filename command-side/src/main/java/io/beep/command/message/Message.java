@@ -1,23 +1,37 @@
 package io.beep.command.message;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import io.beep.command.platform.web.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.common.ChannelId;
+import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.MessageId;
+import io.beep.contracts.common.ServerId;
+import io.beep.contracts.common.Snowflake;
 import io.beep.contracts.common.UserId;
+import io.beep.contracts.message.DeleteMessageCommand;
+import io.beep.contracts.message.EditMessageCommand;
+import io.beep.contracts.message.MessageDeletedEvent;
+import io.beep.contracts.message.MessageEditedEvent;
+import io.beep.contracts.message.MessagePinnedEvent;
 import io.beep.contracts.message.MessageSentEvent;
 import io.beep.contracts.message.MessageType;
+import io.beep.contracts.message.MessageUnpinnedEvent;
+import io.beep.contracts.message.PinMessageCommand;
 import io.beep.contracts.message.SendMessageCommand;
-import io.beep.contracts.common.Snowflake;
+import io.beep.contracts.message.UnpinMessageCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One message. Each message is its own small aggregate, so sends never contend on a channel and
- * creating one needs no history to be loaded.
+ * creating one needs no history to be loaded. A deleted message answers every later command with
+ * NOT_FOUND; a message addressed through another channel than its own is not found either.
  */
 @Aggregate
 class Message {
@@ -28,7 +42,11 @@ class Message {
     @AggregateIdentifier
     private MessageId messageId;
     private ChannelId channelId;
+    private ServerId serverId;
     private UserId authorId;
+    private MessageType type;
+    private boolean pinned;
+    private boolean deleted;
 
     Message() {
     }
@@ -44,10 +62,86 @@ class Message {
                 Snowflake.timeOf(command.messageId().value())));
     }
 
+    /** The notice posted when a message is pinned: no content, it refers to the pinned message. */
+    private Message(MessageId noticeId, MessagePinnedEvent pinned, ServerId serverId) {
+        apply(new MessageSentEvent(noticeId, pinned.channelId(), serverId, pinned.pinnedBy(), "",
+                MessageType.MESSAGE_PINNED, null, pinned.messageId(), Snowflake.timeOf(noticeId.value())));
+    }
+
+    @CommandHandler
+    void handle(EditMessageCommand command) {
+        requireReachable(command.channelId());
+        if (type != MessageType.DEFAULT) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "system messages cannot be edited");
+        }
+        if (!authorId.equals(command.editorId())) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the author may edit a message");
+        }
+        var content = Require.name("content", command.content(), MAX_CONTENT);
+        apply(new MessageEditedEvent(messageId, channelId, command.editorId(), content, now()));
+    }
+
+    @CommandHandler
+    void handle(DeleteMessageCommand command) {
+        requireReachable(command.channelId());
+        if (!authorId.equals(command.userId()) && !command.mayManageMessages()) {
+            throw DomainException.forbidden("MANAGE_MESSAGES");
+        }
+        apply(new MessageDeletedEvent(messageId, channelId, command.userId(), now()));
+    }
+
+    @CommandHandler
+    void handle(PinMessageCommand command) throws Exception {
+        requireReachable(command.channelId());
+        if (pinned) {
+            return;
+        }
+        Require.present("systemMessageId", command.systemMessageId());
+        var event = new MessagePinnedEvent(messageId, channelId, command.userId(), command.systemMessageId(), now());
+        apply(event);
+        createNew(Message.class, () -> new Message(command.systemMessageId(), event, serverId));
+    }
+
+    @CommandHandler
+    void handle(UnpinMessageCommand command) {
+        requireReachable(command.channelId());
+        if (!pinned) {
+            return;
+        }
+        apply(new MessageUnpinnedEvent(messageId, channelId, command.userId(), now()));
+    }
+
+    private void requireReachable(ChannelId requested) {
+        if (deleted || channelId == null || !channelId.equals(requested)) {
+            throw DomainException.notFound("message");
+        }
+    }
+
+    private static java.time.Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
     @EventSourcingHandler
     void on(MessageSentEvent event) {
         messageId = event.messageId();
         channelId = event.channelId();
+        serverId = event.serverId();
         authorId = event.authorId();
+        type = event.type() == null ? MessageType.DEFAULT : event.type();
+    }
+
+    @EventSourcingHandler
+    void on(MessagePinnedEvent event) {
+        pinned = true;
+    }
+
+    @EventSourcingHandler
+    void on(MessageUnpinnedEvent event) {
+        pinned = false;
+    }
+
+    @EventSourcingHandler
+    void on(MessageDeletedEvent event) {
+        deleted = true;
     }
 }

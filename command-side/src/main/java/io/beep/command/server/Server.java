@@ -2,46 +2,377 @@ package io.beep.command.server;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.beep.command.platform.web.DomainException;
 import io.beep.command.platform.web.Require;
+import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.Permission;
+import io.beep.contracts.common.RoleId;
 import io.beep.contracts.common.ServerId;
-import io.beep.contracts.common.UserId;
-import io.beep.contracts.server.CreateServerCommand;
-import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.common.Snowflake;
+import io.beep.contracts.common.UserId;
+import io.beep.contracts.server.AssignRoleCommand;
+import io.beep.contracts.server.BanMemberCommand;
+import io.beep.contracts.server.CreateRoleCommand;
+import io.beep.contracts.server.CreateServerCommand;
+import io.beep.contracts.server.DeleteRoleCommand;
+import io.beep.contracts.server.DeleteServerCommand;
+import io.beep.contracts.server.JoinServerCommand;
+import io.beep.contracts.server.KickMemberCommand;
+import io.beep.contracts.server.LeaveServerCommand;
+import io.beep.contracts.server.MemberBannedEvent;
+import io.beep.contracts.server.MemberJoinedEvent;
+import io.beep.contracts.server.MemberKickedEvent;
+import io.beep.contracts.server.MemberLeftEvent;
+import io.beep.contracts.server.MemberUnbannedEvent;
+import io.beep.contracts.server.RemoveRoleCommand;
+import io.beep.contracts.server.RoleAssignedEvent;
+import io.beep.contracts.server.RoleCreatedEvent;
+import io.beep.contracts.server.RoleDeletedEvent;
+import io.beep.contracts.server.RoleRemovedEvent;
+import io.beep.contracts.server.RoleUpdatedEvent;
+import io.beep.contracts.server.RoleView;
+import io.beep.contracts.server.ServerCreatedEvent;
+import io.beep.contracts.server.ServerDeletedEvent;
+import io.beep.contracts.server.ServerUpdatedEvent;
+import io.beep.contracts.server.ServerView;
+import io.beep.contracts.server.UnbanMemberCommand;
+import io.beep.contracts.server.UpdateRoleCommand;
+import io.beep.contracts.server.UpdateServerCommand;
+import io.beep.contracts.server.Visibility;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A server: its settings and who owns it. Members, roles and channels follow as features grow. */
+/**
+ * A server: its settings, members, bans and roles. Who may ask for a change is checked against the
+ * authorization server before the command is sent; this aggregate keeps the rules that hold whoever
+ * asks (the owner stays, bans refuse joins, the everyone role is permanent) and, through
+ * {@link ServerMemberships}, the 50-server limit.
+ */
 @Aggregate
 class Server {
 
     static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 1000;
+    static final int MAX_ROLES = 250;
+    static final int MAX_ROLE_NAME = 100;
+    static final int MAX_BAN_REASON = 512;
 
     @AggregateIdentifier
     private ServerId serverId;
     private UserId ownerId;
+    private String name;
+    private String description;
+    private Visibility visibility;
+    private RoleId everyoneRoleId;
+    private boolean deleted;
+    private final Map<UserId, Set<RoleId>> members = new HashMap<>();
+    private final Set<UserId> banned = new HashSet<>();
+    private final Map<RoleId, RoleState> roles = new LinkedHashMap<>();
 
     Server() {
     }
 
     @CommandHandler
-    Server(CreateServerCommand command) {
+    Server(CreateServerCommand command, ServerMemberships memberships) {
         var name = Require.name("name", command.name(), MAX_NAME);
         var description = Require.optionalText("description", command.description(), MAX_DESCRIPTION);
         Require.present("visibility", command.visibility());
         Require.present("ownerId", command.ownerId());
+        memberships.reserve(command.ownerId(), command.serverId());
         apply(new ServerCreatedEvent(command.serverId(), name, description == null ? "" : description,
                 command.visibility(), command.ownerId(), command.everyoneRoleId(),
                 Permission.everyoneDefaults(), command.defaultChannelId(), Snowflake.timeOf(command.serverId().value())));
+    }
+
+    @CommandHandler
+    ServerView handle(JoinServerCommand command, ServerMemberships memberships) {
+        requireExists();
+        if (visibility != Visibility.PUBLIC) {
+            throw DomainException.notFound("server");
+        }
+        if (banned.contains(command.userId())) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "you are banned from this server");
+        }
+        if (!members.containsKey(command.userId())) {
+            memberships.reserve(command.userId(), serverId);
+            apply(new MemberJoinedEvent(serverId, command.userId(), Instant.now()));
+        }
+        return view();
+    }
+
+    @CommandHandler
+    void handle(LeaveServerCommand command, ServerMemberships memberships) {
+        requireExists();
+        requireMember(command.userId());
+        if (command.userId().equals(ownerId)) {
+            throw new DomainException(ErrorCode.OWNER_CANNOT_LEAVE,
+                    "the owner cannot leave their server; delete it instead");
+        }
+        memberships.release(command.userId(), serverId);
+        apply(new MemberLeftEvent(serverId, command.userId(), Set.copyOf(members.get(command.userId()))));
+    }
+
+    @CommandHandler
+    void handle(KickMemberCommand command, ServerMemberships memberships) {
+        requireExists();
+        requireMember(command.userId());
+        requireNotOwnerNorSelf(command.userId(), command.kickedBy(), "kick");
+        memberships.release(command.userId(), serverId);
+        apply(new MemberKickedEvent(serverId, command.userId(), command.kickedBy(),
+                Set.copyOf(members.get(command.userId()))));
+    }
+
+    @CommandHandler
+    void handle(BanMemberCommand command, ServerMemberships memberships) {
+        requireExists();
+        requireNotOwnerNorSelf(command.userId(), command.bannedBy(), "ban");
+        var reason = Require.optionalText("reason", command.reason(), MAX_BAN_REASON);
+        if (banned.contains(command.userId())) {
+            return;
+        }
+        var roleIds = members.get(command.userId());
+        if (roleIds != null) {
+            memberships.release(command.userId(), serverId);
+        }
+        apply(new MemberBannedEvent(serverId, command.userId(), command.bannedBy(), reason == null ? "" : reason,
+                roleIds != null, roleIds == null ? Set.of() : Set.copyOf(roleIds), Instant.now()));
+    }
+
+    @CommandHandler
+    void handle(UnbanMemberCommand command) {
+        requireExists();
+        if (!banned.contains(command.userId())) {
+            throw DomainException.notFound("ban");
+        }
+        apply(new MemberUnbannedEvent(serverId, command.userId(), command.unbannedBy()));
+    }
+
+    @CommandHandler
+    ServerView handle(UpdateServerCommand command) {
+        requireExists();
+        var newName = command.name() == null ? name : Require.name("name", command.name(), MAX_NAME);
+        var newDescription = command.description() == null ? description
+                : Require.optionalText("description", command.description(), MAX_DESCRIPTION);
+        var newVisibility = command.visibility() == null ? visibility : command.visibility();
+        apply(new ServerUpdatedEvent(serverId, newName, newDescription, newVisibility, command.updatedBy()));
+        return view();
+    }
+
+    @CommandHandler
+    void handle(DeleteServerCommand command, ServerMemberships memberships) {
+        requireExists();
+        memberships.releaseAll(serverId);
+        apply(new ServerDeletedEvent(serverId, command.deletedBy(), Set.copyOf(members.keySet()),
+                Set.copyOf(roles.keySet())));
+    }
+
+    @CommandHandler
+    RoleView handle(CreateRoleCommand command) {
+        requireExists();
+        var roleName = Require.name("name", command.name(), MAX_ROLE_NAME);
+        var permissions = permissionsOf(command.permissions());
+        if (roles.size() >= MAX_ROLES) {
+            throw DomainException.invalid("a server has at most " + MAX_ROLES + " roles");
+        }
+        if (!roles.containsKey(command.roleId())) {
+            apply(new RoleCreatedEvent(serverId, command.roleId(), roleName, permissions, command.createdBy()));
+        }
+        return roleView(command.roleId());
+    }
+
+    @CommandHandler
+    RoleView handle(UpdateRoleCommand command) {
+        requireExists();
+        var role = requireRole(command.roleId());
+        if (command.name() != null && command.roleId().equals(everyoneRoleId)) {
+            throw DomainException.invalid("the everyone role cannot be renamed");
+        }
+        var roleName = command.name() == null ? role.name() : Require.name("name", command.name(), MAX_ROLE_NAME);
+        var permissions = command.permissions() == null ? role.permissions() : permissionsOf(command.permissions());
+        apply(new RoleUpdatedEvent(serverId, command.roleId(), roleName, permissions, command.updatedBy()));
+        return roleView(command.roleId());
+    }
+
+    @CommandHandler
+    void handle(DeleteRoleCommand command) {
+        requireExists();
+        requireRole(command.roleId());
+        if (command.roleId().equals(everyoneRoleId)) {
+            throw DomainException.invalid("the everyone role cannot be deleted");
+        }
+        apply(new RoleDeletedEvent(serverId, command.roleId(), command.deletedBy()));
+    }
+
+    @CommandHandler
+    void handle(AssignRoleCommand command) {
+        requireExists();
+        requireRole(command.roleId());
+        requireMember(command.userId());
+        if (command.roleId().equals(everyoneRoleId)) {
+            throw DomainException.invalid("every member has the everyone role");
+        }
+        if (!members.get(command.userId()).contains(command.roleId())) {
+            apply(new RoleAssignedEvent(serverId, command.roleId(), command.userId(), command.assignedBy()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveRoleCommand command) {
+        requireExists();
+        requireRole(command.roleId());
+        requireMember(command.userId());
+        if (command.roleId().equals(everyoneRoleId)) {
+            throw DomainException.invalid("every member has the everyone role");
+        }
+        if (members.get(command.userId()).contains(command.roleId())) {
+            apply(new RoleRemovedEvent(serverId, command.roleId(), command.userId(), command.removedBy()));
+        }
+    }
+
+    private void requireExists() {
+        if (deleted) {
+            throw DomainException.notFound("server");
+        }
+    }
+
+    private void requireMember(UserId user) {
+        if (!members.containsKey(user)) {
+            throw DomainException.notFound("member");
+        }
+    }
+
+    private RoleState requireRole(RoleId roleId) {
+        var role = roles.get(roleId);
+        if (role == null) {
+            throw DomainException.notFound("role");
+        }
+        return role;
+    }
+
+    private void requireNotOwnerNorSelf(UserId target, UserId actor, String action) {
+        if (target.equals(ownerId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "the owner cannot be " + (action.equals("ban") ? "banned" : "kicked"));
+        }
+        if (target.equals(actor)) {
+            throw DomainException.invalid("you cannot " + action + " yourself; leave the server instead");
+        }
+    }
+
+    private static Set<Permission> permissionsOf(Set<Permission> requested) {
+        if (requested == null) {
+            return Set.of();
+        }
+        if (requested.stream().anyMatch(java.util.Objects::isNull)) {
+            throw DomainException.invalid("permissions must name known permissions");
+        }
+        return requested.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(requested));
+    }
+
+    private ServerView view() {
+        return new ServerView(serverId.value(), name, description, visibility.name().toLowerCase(Locale.ROOT),
+                ownerId.value(), members.size(), Snowflake.timeOf(serverId.value()));
+    }
+
+    private RoleView roleView(RoleId roleId) {
+        var role = roles.get(roleId);
+        return new RoleView(roleId.value(), role.name(),
+                role.permissions().stream().sorted().map(Permission::name).toList(), roleId.equals(everyoneRoleId));
     }
 
     @EventSourcingHandler
     void on(ServerCreatedEvent event) {
         serverId = event.serverId();
         ownerId = event.ownerId();
+        name = event.name();
+        description = event.description();
+        visibility = event.visibility();
+        everyoneRoleId = event.everyoneRoleId();
+        roles.put(everyoneRoleId, new RoleState("@everyone", Set.copyOf(event.everyonePermissions())));
+        members.put(ownerId, new HashSet<>());
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoinedEvent event) {
+        members.put(event.userId(), new HashSet<>());
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftEvent event) {
+        members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberKickedEvent event) {
+        members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberBannedEvent event) {
+        members.remove(event.userId());
+        banned.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberUnbannedEvent event) {
+        banned.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(ServerUpdatedEvent event) {
+        name = event.name();
+        description = event.description();
+        visibility = event.visibility();
+    }
+
+    @EventSourcingHandler
+    void on(ServerDeletedEvent event) {
+        deleted = true;
+        members.clear();
+    }
+
+    @EventSourcingHandler
+    void on(RoleCreatedEvent event) {
+        roles.put(event.roleId(), new RoleState(event.name(), Set.copyOf(event.permissions())));
+    }
+
+    @EventSourcingHandler
+    void on(RoleUpdatedEvent event) {
+        roles.put(event.roleId(), new RoleState(event.name(), Set.copyOf(event.permissions())));
+    }
+
+    @EventSourcingHandler
+    void on(RoleDeletedEvent event) {
+        roles.remove(event.roleId());
+        members.values().forEach(held -> held.remove(event.roleId()));
+    }
+
+    @EventSourcingHandler
+    void on(RoleAssignedEvent event) {
+        members.computeIfPresent(event.userId(), (u, held) -> {
+            held.add(event.roleId());
+            return held;
+        });
+    }
+
+    @EventSourcingHandler
+    void on(RoleRemovedEvent event) {
+        members.computeIfPresent(event.userId(), (u, held) -> {
+            held.remove(event.roleId());
+            return held;
+        });
+    }
+
+    /** A role's name and permissions. */
+    record RoleState(String name, Set<Permission> permissions) {
     }
 }

@@ -7,6 +7,17 @@ import io.beep.contracts.common.Snowflake;
 import io.beep.command.platform.web.Consistency;
 import io.beep.command.platform.web.CurrentUser;
 import io.beep.command.platform.web.DomainException;
+import io.beep.command.platform.web.Ids;
+import io.beep.command.platform.authz.Authorizer;
+import io.beep.command.platform.authz.Authorizer.Resource;
+import io.beep.contracts.server.DeleteServerCommand;
+import io.beep.contracts.server.JoinServerCommand;
+import io.beep.contracts.server.LeaveServerCommand;
+import io.beep.contracts.server.UpdateServerCommand;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.RoleId;
 import io.beep.contracts.common.ServerId;
@@ -32,12 +43,17 @@ class ServerController {
     private final Snowflakes ids;
     private final EventPositions positions;
     private final AuthzSync authzSync;
+    private final Authorizer authorizer;
+    private final Settled settled;
 
-    ServerController(CommandGateway commands, Snowflakes ids, EventPositions positions, AuthzSync authzSync) {
+    ServerController(CommandGateway commands, Snowflakes ids, EventPositions positions, AuthzSync authzSync,
+                     Authorizer authorizer, Settled settled) {
         this.commands = commands;
         this.ids = ids;
         this.positions = positions;
         this.authzSync = authzSync;
+        this.authorizer = authorizer;
+        this.settled = settled;
     }
 
     @Operation(summary = "Create a server; the caller owns it. Answers once the owner's permissions are in place.")
@@ -59,6 +75,51 @@ class ServerController {
                 .body(view);
     }
 
+    @Operation(summary = "Change a server's name, description or visibility (MANAGE_SERVER); absent fields stay.")
+    @PatchMapping("/{serverId}")
+    ResponseEntity<ServerView> update(@PathVariable String serverId, @RequestBody UpdateServerRequest request,
+                                      @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        var user = CurrentUser.id();
+        var server = ServerId.of(Ids.snowflake(serverId));
+        authorizer.require(Resource.server(server.value()), "manage_server", user, Consistency.parse(token));
+        var visibility = request.visibility() == null ? null : parseVisibility(request.visibility());
+        ServerView view = commands.sendAndWait(
+                new UpdateServerCommand(server, request.name(), request.description(), visibility, user));
+        return settled.ok(server.value(), view);
+    }
+
+    @Operation(summary = "Delete a server for everyone (owner only).")
+    @DeleteMapping("/{serverId}")
+    ResponseEntity<Void> delete(@PathVariable String serverId,
+                                @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        var user = CurrentUser.id();
+        var server = ServerId.of(Ids.snowflake(serverId));
+        authorizer.require(Resource.server(server.value()), "delete", user, Consistency.parse(token));
+        commands.sendAndWait(new DeleteServerCommand(server, user));
+        return settled.noContent(server.value());
+    }
+
+    @Operation(summary = "Join a public server; 404 for a private one, 403 when banned, 409 SERVER_LIMIT_REACHED "
+            + "when already in 50 servers. Joining a server one is in changes nothing.")
+    @PostMapping("/{serverId}/join")
+    ResponseEntity<ServerView> join(@PathVariable String serverId) {
+        var user = CurrentUser.id();
+        var server = ServerId.of(Ids.snowflake(serverId));
+        ServerView view = commands.sendAndWait(new JoinServerCommand(server, user));
+        return settled.ok(server.value(), view);
+    }
+
+    @Operation(summary = "Leave a server; the owner cannot (409 OWNER_CANNOT_LEAVE).")
+    @DeleteMapping("/{serverId}/members/@me")
+    ResponseEntity<Void> leave(@PathVariable String serverId,
+                               @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        var user = CurrentUser.id();
+        var server = ServerId.of(Ids.snowflake(serverId));
+        authorizer.require(Resource.server(server.value()), "view", user, Consistency.parse(token));
+        commands.sendAndWait(new LeaveServerCommand(server, user));
+        return settled.noContent(server.value());
+    }
+
     private static Visibility parseVisibility(String value) {
         if (value == null) {
             return Visibility.PRIVATE;
@@ -68,6 +129,10 @@ class ServerController {
             case "private" -> Visibility.PRIVATE;
             default -> throw DomainException.invalid("visibility must be public or private");
         };
+    }
+
+    /** Body of {@code PATCH /servers/{id}}; every field optional. */
+    record UpdateServerRequest(String name, String description, String visibility) {
     }
 
     /** Body of {@code POST /servers}; visibility defaults to private. */

@@ -5,7 +5,15 @@ import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.MessageId;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;
+import io.beep.contracts.message.DeleteMessageCommand;
+import io.beep.contracts.message.EditMessageCommand;
+import io.beep.contracts.message.MessageDeletedEvent;
+import io.beep.contracts.message.MessageEditedEvent;
+import io.beep.contracts.message.MessagePinnedEvent;
 import io.beep.contracts.message.MessageSentEvent;
+import io.beep.contracts.message.MessageUnpinnedEvent;
+import io.beep.contracts.message.PinMessageCommand;
+import io.beep.contracts.message.UnpinMessageCommand;
 import io.beep.contracts.message.MessageType;
 import io.beep.contracts.message.SendMessageCommand;
 import io.beep.contracts.common.Snowflake;
@@ -19,6 +27,10 @@ class MessageTest {
     private static final ChannelId CHANNEL = ChannelId.of("200");
     private static final ServerId SERVER = ServerId.of("100");
     private static final UserId ALICE = UserId.of("alice");
+    private static final UserId BOB = UserId.of("bob");
+    private static final MessageId NOTICE = MessageId.of("301");
+    private static final MessageSentEvent SENT = new MessageSentEvent(MESSAGE, CHANNEL, SERVER, ALICE, "hello",
+            MessageType.DEFAULT, null, null, Snowflake.timeOf(MESSAGE.value()));
     private AggregateTestFixture<Message> fixture;
 
     @BeforeEach
@@ -65,5 +77,124 @@ class MessageTest {
                 .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "hi", "n".repeat(65), null))
                 .expectNoEvents()
                 .expectExceptionMessage("nonce must be at most 64 characters");
+    }
+
+    @Test
+    void authorCanEditMessage() {
+        fixture.given(SENT)
+                .when(new EditMessageCommand(MESSAGE, CHANNEL, ALICE, "  hello again "))
+                .expectEvents(new MessageEditedEvent(MESSAGE, CHANNEL, ALICE, "hello again", fixture.currentTime()));
+    }
+
+    @Test
+    void cannotEditSomeoneElsesMessage() {
+        fixture.given(SENT)
+                .when(new EditMessageCommand(MESSAGE, CHANNEL, BOB, "mine now"))
+                .expectNoEvents()
+                .expectExceptionMessage("only the author may edit a message");
+    }
+
+    @Test
+    void cannotEditToEmptyContent() {
+        fixture.given(SENT)
+                .when(new EditMessageCommand(MESSAGE, CHANNEL, ALICE, " "))
+                .expectNoEvents()
+                .expectExceptionMessage("content must not be empty");
+    }
+
+    @Test
+    void cannotEditThroughAnotherChannel() {
+        fixture.given(SENT)
+                .when(new EditMessageCommand(MESSAGE, ChannelId.of("999"), ALICE, "moved"))
+                .expectNoEvents()
+                .expectExceptionMessage("message not found");
+    }
+
+    @Test
+    void cannotEditDeletedMessage() {
+        fixture.given(SENT, new MessageDeletedEvent(MESSAGE, CHANNEL, ALICE, Snowflake.timeOf(MESSAGE.value())))
+                .when(new EditMessageCommand(MESSAGE, CHANNEL, ALICE, "back"))
+                .expectNoEvents()
+                .expectExceptionMessage("message not found");
+    }
+
+    @Test
+    void cannotEditSystemMessage() {
+        fixture.given(new MessageSentEvent(NOTICE, CHANNEL, SERVER, ALICE, "", MessageType.MESSAGE_PINNED, null,
+                        MESSAGE, Snowflake.timeOf(NOTICE.value())))
+                .when(new EditMessageCommand(NOTICE, CHANNEL, ALICE, "changed"))
+                .expectNoEvents()
+                .expectExceptionMessage("system messages cannot be edited");
+    }
+
+    @Test
+    void authorCanDeleteOwnMessageWithoutManageMessages() {
+        fixture.given(SENT)
+                .when(new DeleteMessageCommand(MESSAGE, CHANNEL, ALICE, false))
+                .expectEvents(new MessageDeletedEvent(MESSAGE, CHANNEL, ALICE, fixture.currentTime()));
+    }
+
+    @Test
+    void moderatorCanDeleteSomeoneElsesMessage() {
+        fixture.given(SENT)
+                .when(new DeleteMessageCommand(MESSAGE, CHANNEL, BOB, true))
+                .expectEvents(new MessageDeletedEvent(MESSAGE, CHANNEL, BOB, fixture.currentTime()));
+    }
+
+    @Test
+    void cannotDeleteSomeoneElsesMessageWithoutManageMessages() {
+        fixture.given(SENT)
+                .when(new DeleteMessageCommand(MESSAGE, CHANNEL, BOB, false))
+                .expectNoEvents()
+                .expectExceptionMessage("missing permission MANAGE_MESSAGES");
+    }
+
+    @Test
+    void cannotDeleteTwice() {
+        fixture.given(SENT, new MessageDeletedEvent(MESSAGE, CHANNEL, ALICE, Snowflake.timeOf(MESSAGE.value())))
+                .when(new DeleteMessageCommand(MESSAGE, CHANNEL, ALICE, true))
+                .expectNoEvents()
+                .expectExceptionMessage("message not found");
+    }
+
+    @Test
+    void pinningPostsAMessagePinnedNotice() {
+        fixture.given(SENT)
+                .when(new PinMessageCommand(MESSAGE, CHANNEL, BOB, NOTICE))
+                .expectEvents(
+                        new MessagePinnedEvent(MESSAGE, CHANNEL, BOB, NOTICE, fixture.currentTime()),
+                        new MessageSentEvent(NOTICE, CHANNEL, SERVER, BOB, "", MessageType.MESSAGE_PINNED, null,
+                                MESSAGE, Snowflake.timeOf(NOTICE.value())));
+    }
+
+    @Test
+    void pinningAPinnedMessageChangesNothing() {
+        fixture.given(SENT, new MessagePinnedEvent(MESSAGE, CHANNEL, BOB, NOTICE, Snowflake.timeOf(NOTICE.value())))
+                .when(new PinMessageCommand(MESSAGE, CHANNEL, BOB, MessageId.of("302")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void canUnpinPinnedMessage() {
+        fixture.given(SENT, new MessagePinnedEvent(MESSAGE, CHANNEL, BOB, NOTICE, Snowflake.timeOf(NOTICE.value())))
+                .when(new UnpinMessageCommand(MESSAGE, CHANNEL, BOB))
+                .expectEvents(new MessageUnpinnedEvent(MESSAGE, CHANNEL, BOB, fixture.currentTime()));
+    }
+
+    @Test
+    void unpinningAMessageThatIsNotPinnedChangesNothing() {
+        fixture.given(SENT)
+                .when(new UnpinMessageCommand(MESSAGE, CHANNEL, BOB))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotPinDeletedMessage() {
+        fixture.given(SENT, new MessageDeletedEvent(MESSAGE, CHANNEL, ALICE, Snowflake.timeOf(MESSAGE.value())))
+                .when(new PinMessageCommand(MESSAGE, CHANNEL, BOB, NOTICE))
+                .expectNoEvents()
+                .expectExceptionMessage("message not found");
     }
 }

@@ -59,7 +59,8 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
+            AccessTokenVerifier tokens) {
         ServerAuthenticationEntryPoint raise = (exchange, failure) -> Mono.error(failure);
         ServerAccessDeniedHandler deny = (exchange, denied) -> Mono.error(denied);
         var auth = properties.auth();
@@ -81,12 +82,21 @@ class SecurityConfiguration {
                             .accessDeniedHandler(deny)
                             .bearerTokenConverter(new BearerTokenReader(PROTECTED_API));
                     if (auth.mode() == AuthMode.INTROSPECTION) {
-                        server.opaqueToken(opaque -> opaque.introspector(introspector(auth)));
+                        server.opaqueToken(opaque -> opaque.introspector(tokens.introspector()));
                     } else {
-                        server.jwt(jwt -> jwt.jwtDecoder(jwtDecoder(auth)));
+                        server.jwt(jwt -> jwt.jwtDecoder(tokens.jwtDecoder()));
                     }
                 });
         return http.build();
+    }
+
+    /** The configured token check, shared by the filter chain and the WebSocket gateway (one cache). */
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(GatewayProperties properties) {
+        var auth = properties.auth();
+        return auth.mode() == AuthMode.INTROSPECTION
+                ? AccessTokenVerifier.introspection(introspector(auth))
+                : AccessTokenVerifier.jwt(jwtDecoder(auth));
     }
 
     /**

@@ -1,7 +1,12 @@
 package io.beep.projections.message;
 
 import io.beep.contracts.common.MessageId;
+import io.beep.contracts.message.MessageDeletedEvent;
+import io.beep.contracts.message.SearchTokens;
+import io.beep.contracts.message.MessageEditedEvent;
+import io.beep.contracts.message.MessagePinnedEvent;
 import io.beep.contracts.message.MessageSentEvent;
+import io.beep.contracts.message.MessageUnpinnedEvent;
 import io.beep.projections.platform.axon.EventPositions;
 import java.time.Instant;
 import java.util.Date;
@@ -17,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * One document per message in {@link MessageStore#COLLECTION}: layout in {@link MessageStore}.
  * {@code tokens} holds the normalised words of the content for search ({@link SearchTokens}).
- * Writes replace the document under its id, so replays never duplicate.
+ * Creation inserts once; later events change the document only if it is older than them (see
+ * {@link MessageStore}), so replays and redeliveries never duplicate, undo or resurrect.
  */
 @Component
 @ProcessingGroup(MessageProjection.PROCESSING_GROUP)
@@ -48,7 +54,31 @@ public class MessageProjection {
                 .append("attachments", List.of())
                 .append("tokens", SearchTokens.of(event.content()))
                 .append("position", EventPositions.of(token));
-        store.put(document);
+        store.create(document);
+    }
+
+    @EventHandler
+    void on(MessageEditedEvent event, TrackingToken token) {
+        store.change(id(event.messageId()), EventPositions.of(token), new Document("content", event.content())
+                .append("tokens", SearchTokens.of(event.content()))
+                .append("editedAt", Date.from(event.editedAt())));
+    }
+
+    @EventHandler
+    void on(MessagePinnedEvent event, TrackingToken token) {
+        store.change(id(event.messageId()), EventPositions.of(token), new Document("pinned", true)
+                .append("pinnedAt", Date.from(event.pinnedAt())));
+    }
+
+    @EventHandler
+    void on(MessageUnpinnedEvent event, TrackingToken token) {
+        store.change(id(event.messageId()), EventPositions.of(token), new Document("pinned", false)
+                .append("pinnedAt", null));
+    }
+
+    @EventHandler
+    void on(MessageDeletedEvent event, TrackingToken token) {
+        store.delete(id(event.messageId()), event.channelId().value(), EventPositions.of(token));
     }
 
     private static long id(MessageId id) {

@@ -9,6 +9,9 @@ import io.beep.queryside.platform.web.Consistency;
 import io.beep.queryside.platform.web.CurrentUser;
 import io.beep.queryside.platform.web.DomainException;
 import io.beep.queryside.platform.web.Ids;
+import io.beep.queryside.platform.web.Paging;
+import io.beep.contracts.message.SearchTokens;
+import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,18 +21,22 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading message history over REST. */
+/** Reading message history, pins and search over REST. */
 @RestController
 class MessageQueryController {
 
     static final String VIEWS = "messages";
+    static final int MAX_TERMS = 10;
 
     private final MessageReader messages;
     private final Authorizer authorizer;
     private final ReadConsistency consistency;
+    private final ViewableChannels viewableChannels;
 
-    MessageQueryController(MessageReader messages, Authorizer authorizer, ReadConsistency consistency) {
+    MessageQueryController(MessageReader messages, Authorizer authorizer, ReadConsistency consistency,
+                           ViewableChannels viewableChannels) {
         this.messages = messages;
+        this.viewableChannels = viewableChannels;
         this.authorizer = authorizer;
         this.consistency = consistency;
     }
@@ -63,6 +70,81 @@ class MessageQueryController {
         long message = Ids.path(messageId);
         requireView(channel, token);
         return messages.find(channel, message).orElseThrow(() -> DomainException.notFound("message"));
+    }
+
+    @Operation(summary = "The channel's pinned messages, most recently pinned first (one page, at most 100).")
+    @GetMapping("/api/v1/channels/{channelId}/pins")
+    Page<MessageView> pins(@PathVariable String channelId,
+                           @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        long id = Ids.path(channelId);
+        requireView(id, token);
+        return Page.of(messages.pins(id), null);
+    }
+
+    @Operation(summary = "Search one channel's messages, newest first.",
+            description = "Every word of q must match the start of a word of the message, ignoring case and "
+                    + "accents (\"cafe\" and \"caf\" find \"Café\"). Page on with cursor = nextCursor.")
+    @GetMapping("/api/v1/channels/{channelId}/messages/search")
+    Page<MessageView> searchChannel(
+            @PathVariable String channelId,
+            @Parameter(description = "the words to find") @RequestParam(required = false) String q,
+            @Parameter(description = "only messages by this user id") @RequestParam(required = false) String authorId,
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "1 to 100, default 50",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+            @RequestParam(required = false) String limit,
+            @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        long id = Ids.path(channelId);
+        var terms = terms(q);
+        int size = Paging.limit(limit);
+        var before = Paging.keyOf(cursor);
+        requireView(id, token);
+        return messages.search(List.of(Long.toString(id)), terms, authorId, before, size);
+    }
+
+    @Operation(summary = "Search a server's messages over the channels the caller may view, newest first.",
+            description = "Same matching as channel search. channelId narrows to one channel (404 unless "
+                    + "viewable). The viewable channels are cached for 60 s; a request carrying a consistency "
+                    + "token recomputes them.")
+    @GetMapping("/api/v1/servers/{serverId}/messages/search")
+    Page<MessageView> searchServer(
+            @PathVariable String serverId,
+            @Parameter(description = "the words to find") @RequestParam(required = false) String q,
+            @Parameter(description = "only this channel") @RequestParam(required = false) String channelId,
+            @Parameter(description = "only messages by this user id") @RequestParam(required = false) String authorId,
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "1 to 100, default 50",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+            @RequestParam(required = false) String limit,
+            @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+        long id = Ids.path(serverId);
+        var terms = terms(q);
+        int size = Paging.limit(limit);
+        var before = Paging.keyOf(cursor);
+        var user = CurrentUser.id();
+        long position = Consistency.parse(token);
+        var zedToken = consistency.await(position, VIEWS);
+        authorizer.requireView(Resource.server(id), user, zedToken);
+        var channels = viewableChannels.of(id, user, zedToken, position > 0);
+        if (channelId != null) {
+            var only = Long.toString(Ids.param("channelId", channelId));
+            if (!channels.contains(only)) {
+                throw DomainException.notFound("channel");
+            }
+            channels = List.of(only);
+        }
+        return messages.search(channels, terms, authorId, before, size);
+    }
+
+    private static List<String> terms(String q) {
+        var terms = SearchTokens.of(q);
+        if (terms.isEmpty()) {
+            throw DomainException.invalid("q must contain at least one letter or digit");
+        }
+        if (terms.size() > MAX_TERMS) {
+            throw DomainException.invalid("q must have at most " + MAX_TERMS + " words");
+        }
+        return terms;
     }
 
     private void requireView(long channelId, String token) {

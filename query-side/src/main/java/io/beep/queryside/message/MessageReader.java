@@ -3,6 +3,8 @@ package io.beep.queryside.message;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -20,6 +22,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import io.beep.queryside.platform.web.Paging;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,8 @@ import org.springframework.stereotype.Component;
 public class MessageReader {
 
     static final String COLLECTION = "messages";
-    private static final Bson FIELDS = Projections.exclude("tokens", "position");
+    static final int MAX_PINS = 100;
+    private static final Bson FIELDS = Projections.exclude("tokens", "position", "pinnedAt");
 
     private final MongoCollection<Document> messages;
 
@@ -68,6 +72,42 @@ public class MessageReader {
                 case AROUND -> null;
             };
         }
+        return Page.of(items, next);
+    }
+
+    /** The channel's pinned messages, most recently pinned first (at most {@value #MAX_PINS}). */
+    public List<MessageView> pins(long channelId) {
+        return messages.find(and(eq("channelId", Long.toString(channelId)), eq("pinned", true)))
+                .projection(FIELDS).sort(descending("pinnedAt")).limit(MAX_PINS)
+                .map(MessageReader::view).into(new ArrayList<>());
+    }
+
+    /**
+     * Messages of the given channels whose words match every term of the query, newest first:
+     * each term matches a word it starts ({@code caf} finds "Café"). {@code before} (a message id)
+     * resumes below the previous page; {@code authorId} narrows to one author. Terms are letters and
+     * digits only (see {@link SearchTokens}), so an anchored regex on the multikey {@code tokens}
+     * needs no escaping and is an index range on MongoDB.
+     */
+    public Page<MessageView> search(List<String> channelIds, List<String> terms, String authorId, Long before,
+                                    int limit) {
+        if (channelIds.isEmpty() || terms.isEmpty()) {
+            return Page.of(List.of(), null);
+        }
+        var filters = new ArrayList<Bson>();
+        filters.add(channelIds.size() == 1 ? eq("channelId", channelIds.get(0)) : in("channelId", channelIds));
+        for (var term : terms) {
+            filters.add(regex("tokens", "^" + term));
+        }
+        if (authorId != null) {
+            filters.add(eq("authorId", authorId));
+        }
+        if (before != null) {
+            filters.add(lt("_id", before));
+        }
+        var items = messages.find(and(filters)).projection(FIELDS).sort(descending("_id")).limit(limit)
+                .map(MessageReader::view).into(new ArrayList<>());
+        var next = items.size() == limit ? Paging.cursorAfter(Long.parseLong(items.get(items.size() - 1).id())) : null;
         return Page.of(items, next);
     }
 

@@ -1,2 +1,2 @@
-/** Reading servers: one server, and the servers the caller is a member of. */
+/** Reading servers: one server, the servers the caller is a member of, members, roles and bans. */
 package io.beep.queryside.server;

@@ -5,7 +5,19 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.channel.CreateChannelCommand;
+import io.beep.contracts.server.MemberBannedEvent;
+import io.beep.contracts.server.MemberJoinedEvent;
+import io.beep.contracts.server.MemberKickedEvent;
+import io.beep.contracts.server.MemberLeftEvent;
+import io.beep.contracts.server.RoleAssignedEvent;
+import io.beep.contracts.server.RoleCreatedEvent;
+import io.beep.contracts.server.RoleDeletedEvent;
+import io.beep.contracts.server.RoleRemovedEvent;
+import io.beep.contracts.server.RoleUpdatedEvent;
 import io.beep.contracts.server.ServerCreatedEvent;
+import io.beep.contracts.server.ServerDeletedEvent;
+import java.util.List;
+import org.axonframework.modelling.saga.EndSaga;
 import io.beep.saga.platform.axon.CommandOutcomes;
 import io.beep.saga.platform.authz.PermissionTuples;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,5 +57,59 @@ public class ServerPermissionsSaga {
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ChannelCreatedEvent event, PermissionTuples tuples) {
         tuples.write(ServerTuples.created(event));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(MemberJoinedEvent event, PermissionTuples tuples) {
+        tuples.write(ServerTuples.joined(event));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(MemberLeftEvent event, PermissionTuples tuples) {
+        tuples.delete(ServerTuples.removed(serverId, event.userId().value(), event.roleIds()));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(MemberKickedEvent event, PermissionTuples tuples) {
+        tuples.delete(ServerTuples.removed(serverId, event.userId().value(), event.roleIds()));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(MemberBannedEvent event, PermissionTuples tuples) {
+        if (event.wasMember()) {
+            tuples.delete(ServerTuples.removed(serverId, event.userId().value(), event.roleIds()));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(RoleCreatedEvent event, PermissionTuples tuples) {
+        tuples.write(ServerTuples.created(event));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(RoleUpdatedEvent event, PermissionTuples tuples) {
+        tuples.write(ServerTuples.granted(event));
+        tuples.delete(ServerTuples.revoked(event));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(RoleDeletedEvent event, PermissionTuples tuples) {
+        ServerTuples.deleted(event).forEach(tuples::deleteMatching);
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(RoleAssignedEvent event, PermissionTuples tuples) {
+        tuples.write(List.of(ServerTuples.assignee(event.roleId().value(), event.userId().value())));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(RoleRemovedEvent event, PermissionTuples tuples) {
+        tuples.delete(List.of(ServerTuples.assignee(event.roleId().value(), event.userId().value())));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(ServerDeletedEvent event, PermissionTuples tuples) {
+        ServerTuples.deleted(event).forEach(tuples::deleteMatching);
     }
 }

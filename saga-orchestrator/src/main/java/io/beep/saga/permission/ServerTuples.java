@@ -4,7 +4,16 @@ import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.common.Permission;
 import io.beep.contracts.server.ServerCreatedEvent;
+import io.beep.contracts.common.RoleId;
+import io.beep.contracts.server.MemberJoinedEvent;
+import io.beep.contracts.server.RoleCreatedEvent;
+import io.beep.contracts.server.RoleDeletedEvent;
+import io.beep.contracts.server.RoleUpdatedEvent;
+import io.beep.contracts.server.ServerDeletedEvent;
 import io.beep.saga.platform.authz.Tuple;
+import io.beep.saga.platform.authz.TupleFilter;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +49,74 @@ final class ServerTuples {
             return List.of(Tuple.of("channel", channel, "parent", "channel", event.parentId().value()));
         }
         return List.of(Tuple.of("channel", channel, "server", "server", event.serverId().value()));
+    }
+
+    /** A new member. */
+    static List<Tuple> joined(MemberJoinedEvent event) {
+        return List.of(member(event.serverId().value(), event.userId().value()));
+    }
+
+    /** What a member loses on leaving, being kicked or banned: membership, mute, and the roles held. */
+    static List<Tuple> removed(String server, String user, Set<RoleId> roleIds) {
+        var tuples = new ArrayList<Tuple>();
+        tuples.add(member(server, user));
+        tuples.add(Tuple.of("server", server, "muted", "user", user));
+        for (var role : roleIds) {
+            tuples.add(assignee(role.value(), user));
+        }
+        return tuples;
+    }
+
+    /** A new role: its server link and a grant per permission. */
+    static List<Tuple> created(RoleCreatedEvent event) {
+        var server = event.serverId().value();
+        var role = event.roleId().value();
+        var tuples = new ArrayList<Tuple>();
+        tuples.add(Tuple.of("role", role, "server", "server", server));
+        for (var permission : event.permissions()) {
+            tuples.add(grant(server, role, permission));
+        }
+        return tuples;
+    }
+
+    /** The grants a role holds after an update. */
+    static List<Tuple> granted(RoleUpdatedEvent event) {
+        return event.permissions().stream()
+                .map(p -> grant(event.serverId().value(), event.roleId().value(), p))
+                .toList();
+    }
+
+    /** The grants a role no longer holds after an update: every permission not in the new set. */
+    static List<Tuple> revoked(RoleUpdatedEvent event) {
+        var gone = EnumSet.allOf(Permission.class);
+        gone.removeAll(event.permissions());
+        return gone.stream().map(p -> grant(event.serverId().value(), event.roleId().value(), p)).toList();
+    }
+
+    static Tuple assignee(String role, String user) {
+        return Tuple.of("role", role, "assignee", "user", user);
+    }
+
+    /** Everything a deleted role reaches: its own relationships, then every grant and overwrite naming it. */
+    static List<TupleFilter> deleted(RoleDeletedEvent event) {
+        var role = event.roleId().value();
+        return List.of(TupleFilter.resource("role", role), TupleFilter.subject("role", role, "assignee"));
+    }
+
+    /** Everything a deleted server reaches: its own relationships, those naming it, and its roles. */
+    static List<TupleFilter> deleted(ServerDeletedEvent event) {
+        var server = event.serverId().value();
+        var filters = new ArrayList<TupleFilter>();
+        filters.add(TupleFilter.resource("server", server));
+        filters.add(TupleFilter.subject("server", server, null));
+        for (var role : event.roleIds()) {
+            filters.add(TupleFilter.resource("role", role.value()));
+        }
+        return filters;
+    }
+
+    private static Tuple member(String server, String user) {
+        return Tuple.of("server", server, "member", "user", user);
     }
 
     static Tuple grant(String server, String role, Permission permission) {

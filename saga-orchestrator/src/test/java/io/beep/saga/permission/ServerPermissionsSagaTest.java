@@ -14,6 +14,17 @@ import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.server.Visibility;
 import io.beep.saga.platform.authz.PermissionTuples;
 import io.beep.saga.platform.authz.Tuple;
+import io.beep.saga.platform.authz.TupleFilter;
+import io.beep.contracts.server.MemberBannedEvent;
+import io.beep.contracts.server.MemberJoinedEvent;
+import io.beep.contracts.server.MemberKickedEvent;
+import io.beep.contracts.server.MemberLeftEvent;
+import io.beep.contracts.server.RoleAssignedEvent;
+import io.beep.contracts.server.RoleCreatedEvent;
+import io.beep.contracts.server.RoleDeletedEvent;
+import io.beep.contracts.server.RoleRemovedEvent;
+import io.beep.contracts.server.RoleUpdatedEvent;
+import io.beep.contracts.server.ServerDeletedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +100,101 @@ class ServerPermissionsSagaTest {
         assertThat(tuples.written).doesNotContain(Tuple.of("channel", "200", "server", "server", "999"));
     }
 
+    private static final UserId BOB = UserId.of("bob");
+    private static final RoleId MODS = RoleId.of("500");
+
+    private static RoleCreatedEvent modsCreated() {
+        return new RoleCreatedEvent(SERVER, MODS, "mods", Set.of(Permission.MANAGE_CHANNELS, Permission.MANAGE_ROLES),
+                ALICE);
+    }
+
+    @Test
+    void joiningMakesAMember() {
+        fixture.givenAPublished(created())
+                .whenPublishingA(new MemberJoinedEvent(SERVER, BOB, Instant.EPOCH));
+        assertThat(tuples.written).contains(Tuple.of("server", "100", "member", "user", "bob"));
+    }
+
+    @Test
+    void leavingRemovesMembershipMuteAndTheRolesHeld() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(new MemberJoinedEvent(SERVER, BOB, Instant.EPOCH))
+                .andThenAPublished(modsCreated())
+                .andThenAPublished(new RoleAssignedEvent(SERVER, MODS, BOB, ALICE))
+                .whenPublishingA(new MemberLeftEvent(SERVER, BOB, Set.of(MODS)));
+        assertThat(tuples.written).noneMatch(t -> t.subjectId().equals("bob"));
+        assertThat(tuples.deleted).contains(Tuple.of("server", "100", "muted", "user", "bob"));
+    }
+
+    @Test
+    void kickAndBanRemoveTheMemberButABanOfANonMemberDeletesNothing() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(new MemberJoinedEvent(SERVER, BOB, Instant.EPOCH))
+                .whenPublishingA(new MemberKickedEvent(SERVER, BOB, ALICE, Set.of()));
+        assertThat(tuples.written).doesNotContain(Tuple.of("server", "100", "member", "user", "bob"));
+        tuples.deleted.clear();
+        fixture.givenAPublished(created())
+                .whenPublishingA(new MemberBannedEvent(SERVER, BOB, ALICE, "", false, Set.of(), Instant.EPOCH));
+        assertThat(tuples.deleted).isEmpty();
+    }
+
+    @Test
+    void roleCreationLinksTheRoleAndWritesItsGrants() {
+        fixture.givenAPublished(created()).whenPublishingA(modsCreated());
+        assertThat(tuples.written).contains(
+                Tuple.of("role", "500", "server", "server", "100"),
+                Tuple.ofSet("server", "100", "grant_manage_channels", "role", "500", "assignee"),
+                Tuple.ofSet("server", "100", "grant_manage_roles", "role", "500", "assignee"));
+    }
+
+    @Test
+    void roleUpdateWritesTheNewGrantsAndDeletesEveryOtherOne() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(modsCreated())
+                .whenPublishingA(new RoleUpdatedEvent(SERVER, MODS, "mods", Set.of(Permission.MANAGE_ROLES), ALICE));
+        assertThat(tuples.written).contains(Tuple.ofSet("server", "100", "grant_manage_roles", "role", "500", "assignee"))
+                .doesNotContain(Tuple.ofSet("server", "100", "grant_manage_channels", "role", "500", "assignee"));
+        assertThat(tuples.deleted).hasSize(Permission.values().length - 1)
+                .doesNotContain(Tuple.ofSet("server", "100", "grant_manage_roles", "role", "500", "assignee"));
+    }
+
+    @Test
+    void assigningAndRemovingARoleChangesTheAssignee() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(modsCreated())
+                .whenPublishingA(new RoleAssignedEvent(SERVER, MODS, BOB, ALICE));
+        assertThat(tuples.written).contains(Tuple.of("role", "500", "assignee", "user", "bob"));
+        fixture.givenAPublished(created())
+                .whenPublishingA(new RoleRemovedEvent(SERVER, MODS, BOB, ALICE));
+        assertThat(tuples.written).doesNotContain(Tuple.of("role", "500", "assignee", "user", "bob"));
+    }
+
+    @Test
+    void roleDeletionRemovesItsLinkAssignmentsGrantsAndOverwrites() {
+        tuples.written.add(Tuple.ofSet("channel", "200", "role_allow_send_messages", "role", "500", "assignee"));
+        fixture.givenAPublished(created())
+                .andThenAPublished(modsCreated())
+                .andThenAPublished(new RoleAssignedEvent(SERVER, MODS, BOB, ALICE))
+                .whenPublishingA(new RoleDeletedEvent(SERVER, MODS, ALICE));
+        assertThat(tuples.written).noneMatch(t -> t.entityId().equals("500") || t.subjectId().equals("500"));
+        assertThat(tuples.written).contains(Tuple.of("server", "100", "owner", "user", "alice"));
+    }
+
+    @Test
+    void serverDeletionRemovesEverythingOfTheServerAndEndsTheSaga() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(new ChannelCreatedEvent(ChannelId.of("200"), SERVER, "random", ChannelType.TEXT,
+                        null, ALICE, Instant.EPOCH))
+                .andThenAPublished(modsCreated())
+                .whenPublishingA(new ServerDeletedEvent(SERVER, ALICE, Set.of(ALICE), Set.of(EVERYONE, MODS)))
+                .expectActiveSagas(0);
+        assertThat(tuples.written).isEmpty();
+    }
+
     /** Records tuple writes in memory: the saga fixture is a pure domain test. */
     static final class RecordingTuples implements PermissionTuples {
         final List<Tuple> written = new ArrayList<>();
+        final List<Tuple> deleted = new ArrayList<>();
 
         @Override
         public String write(List<Tuple> batch) {
@@ -102,6 +205,13 @@ class ServerPermissionsSagaTest {
         @Override
         public String delete(List<Tuple> batch) {
             written.removeAll(batch);
+            deleted.addAll(batch);
+            return "snap";
+        }
+
+        @Override
+        public String deleteMatching(TupleFilter filter) {
+            written.removeIf(filter::matches);
             return "snap";
         }
     }

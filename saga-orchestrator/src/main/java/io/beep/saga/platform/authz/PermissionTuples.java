@@ -11,4 +11,7 @@ public interface PermissionTuples {
     String write(List<Tuple> tuples);
 
     String delete(List<Tuple> tuples);
+
+    /** Deletes every relationship the filter matches; matching none is not an error. */
+    String deleteMatching(TupleFilter filter);
 }

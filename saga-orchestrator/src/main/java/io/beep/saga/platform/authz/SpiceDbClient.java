@@ -64,6 +64,34 @@ public class SpiceDbClient implements PermissionTuples {
         return latestToken.get();
     }
 
+    @Override
+    public String deleteMatching(TupleFilter filter) {
+        var relationshipFilter = new LinkedHashMap<String, Object>();
+        if (filter.resourceType() != null) {
+            relationshipFilter.put("resourceType", filter.resourceType());
+        }
+        if (filter.resourceId() != null) {
+            relationshipFilter.put("optionalResourceId", filter.resourceId());
+        }
+        if (filter.relation() != null) {
+            relationshipFilter.put("optionalRelation", filter.relation());
+        }
+        if (filter.subjectType() != null) {
+            var subject = new LinkedHashMap<String, Object>();
+            subject.put("subjectType", filter.subjectType());
+            if (filter.subjectId() != null) {
+                subject.put("optionalSubjectId", filter.subjectId());
+            }
+            if (filter.subjectRelation() != null) {
+                subject.put("optionalRelation", Map.of("relation", filter.subjectRelation()));
+            }
+            relationshipFilter.put("optionalSubjectFilter", subject);
+        }
+        remember(post("/v1/relationships/delete", Map.of("relationshipFilter", relationshipFilter))
+                .path("deletedAt").path("token").asText());
+        return latestToken.get();
+    }
+
     /** Reads every relationship of one object, fully consistent (drift checks and tests). */
     public List<Tuple> read(String objectType, String objectId) {
         var body = Map.of("consistency", Map.of("fullyConsistent", true),

@@ -1,4 +1,4 @@
-package io.beep.projections.message;
+package io.beep.contracts.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.beep.projections.message;
+package io.beep.contracts.message;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The words of a text as search keys: compatibility-decomposed with accents and other combining
  * marks removed, lower-cased, split on anything that is not a letter or a digit, each kept once in
- * order of first appearance. "Café, CAFE!" gives [cafe]. Queries must be normalised the same way.
+ * order of first appearance. "Café, CAFE!" gives [cafe]. The projections index message contents
+ * with it and the query side normalises search queries with it, so both always agree.
  */
 public final class SearchTokens {
 

@@ -1,0 +1,125 @@
+package io.beep.command.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.ErrorCode;
+import io.beep.contracts.common.UserId;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads users from Keycloak's admin API with the service account of the backend client. The
+ * service-account token is cached until shortly before it expires. Keycloak unreachable or refusing
+ * is a 503 DEPENDENCY_UNAVAILABLE: never guessed.
+ */
+@Component
+public class KeycloakUsers {
+
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+    private final KeycloakProperties properties;
+    private volatile String token;
+    private volatile Instant tokenExpires = Instant.EPOCH;
+
+    public KeycloakUsers(ObjectMapper mapper, KeycloakProperties properties) {
+        this.mapper = mapper;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(properties.timeoutMs())).build();
+    }
+
+    /** The id of the enabled user with exactly this username (usernames are case-insensitive). */
+    public Optional<UserId> findIdByUsername(String username) {
+        var answer = admin("GET", "/users?exact=true&briefRepresentation=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
+        if (answer.statusCode() != 200) {
+            throw unavailable("user lookup answered " + answer.statusCode());
+        }
+        for (var user : json(answer.body())) {
+            if (user.path("username").asText().equalsIgnoreCase(username) && user.path("enabled").asBoolean(true)) {
+                return Optional.of(UserId.of(user.path("id").asText()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a user with this id exists. */
+    public boolean exists(UserId user) {
+        var answer = admin("GET", "/users/" + URLEncoder.encode(user.value(), StandardCharsets.UTF_8), null);
+        if (answer.statusCode() == 404) {
+            return false;
+        }
+        if (answer.statusCode() != 200) {
+            throw unavailable("user lookup answered " + answer.statusCode());
+        }
+        return true;
+    }
+
+    /** One admin API call under {@code /admin/realms/{realm}}; the raw answer. */
+    HttpResponse<String> admin(String method, String path, Object body) {
+        try {
+            var builder = HttpRequest.newBuilder(URI.create(properties.url() + "/admin/realms/" + properties.realm() + path))
+                    .timeout(Duration.ofMillis(properties.timeoutMs()))
+                    .header("Authorization", "Bearer " + serviceToken());
+            if (body == null) {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+            }
+            var answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 401) {
+                tokenExpires = Instant.EPOCH;
+            }
+            return answer;
+        } catch (IOException e) {
+            throw unavailable("Keycloak unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while calling Keycloak");
+        }
+    }
+
+    JsonNode json(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            throw unavailable("unreadable answer from Keycloak");
+        }
+    }
+
+    private synchronized String serviceToken() throws IOException, InterruptedException {
+        if (token != null && Instant.now().isBefore(tokenExpires)) {
+            return token;
+        }
+        var form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(properties.clientId(), StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(properties.clientSecret(), StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create(properties.url() + "/realms/" + properties.realm()
+                        + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofMillis(properties.timeoutMs()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw unavailable("Keycloak refused the service account (" + answer.statusCode() + ")");
+        }
+        var body = json(answer.body());
+        token = body.path("access_token").asText();
+        tokenExpires = Instant.now().plusSeconds(Math.max(5, body.path("expires_in").asLong(60) - 30));
+        return token;
+    }
+
+    static DomainException unavailable(String message) {
+        return new DomainException(ErrorCode.DEPENDENCY_UNAVAILABLE, message);
+    }
+}

@@ -1,0 +1,5 @@
+package io.beep.gateway.realtime.access;
+
+/** A user in a channel. */
+public record ChannelUser(String channelId, String userId) {
+}

@@ -1,0 +1,5 @@
+package io.beep.gateway.realtime.event;
+
+/** The members of a server. */
+public record ServerMembers(String serverId) implements Audience {
+}

@@ -1,0 +1,365 @@
+package io.beep.gateway.e2e;
+
+import static io.beep.gateway.e2e.StackClient.json;
+import static io.beep.gateway.e2e.StackClient.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real-time gateway end to end against the running stack: protocol conformance (HELLO,
+ * IDENTIFY, READY, heartbeats, close codes), permission-aware dispatch of message events, resume
+ * after a dropped connection, revocation on a live socket and typing signals.
+ *
+ * <p>"Nothing arrived" is proven without timing: a socket that may see an event (the witness)
+ * receives it first, which means the gateway has dispatched it to every session; then the other
+ * socket's HEARTBEAT round trip (frames are written in order) shows whether it was queued there.
+ */
+class RealtimeIT {
+
+    static String dave;
+    static String erin;
+    static String carol;
+    static String daveId;
+    static String erinId;
+    static final List<String> serversToDelete = new ArrayList<>();
+
+    @BeforeAll
+    static void signIn() {
+        dave = StackClient.token("dave");
+        erin = StackClient.token("erin");
+        carol = StackClient.token("carol");
+        daveId = subject(dave);
+        erinId = subject(erin);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        for (var server : serversToDelete) {
+            request("DELETE", "/api/v1/servers/" + server, dave);
+        }
+    }
+
+    // ---- protocol conformance
+
+    @Test
+    void identifyAnswersReadyWithSessionUserAndServers() {
+        var server = createServer("private");
+        try (var socket = GatewaySocket.connect()) {
+            var hello = socket.next("HELLO");
+            assertThat(hello.path("d").path("heartbeatIntervalMs").asLong()).isPositive();
+            socket.send(identify(dave));
+            var ready = socket.next("DISPATCH");
+            assertThat(ready.path("t").asText()).isEqualTo("READY");
+            assertThat(ready.path("s").asLong()).isEqualTo(1);
+            assertThat(ready.path("d").path("sessionId").asText()).isNotBlank();
+            assertThat(ready.path("d").path("user").path("id").asText()).isEqualTo(daveId);
+            assertThat(ready.path("d").path("user").path("username").asText()).isEqualTo("dave");
+            assertThat(ids(ready.path("d").path("servers"))).contains(server.id());
+        }
+    }
+
+    @Test
+    void heartbeatIsAcknowledgedBeforeAndAfterIdentify() {
+        try (var socket = GatewaySocket.connect()) {
+            socket.next("HELLO");
+            socket.send("{\"op\":\"HEARTBEAT\"}");
+            socket.next("HEARTBEAT_ACK");
+            socket.send(identify(dave));
+            socket.dispatch("READY");
+            socket.send("{\"op\":\"HEARTBEAT\"}");
+            socket.next("HEARTBEAT_ACK");
+        }
+    }
+
+    @Test
+    void badTokenOnIdentifyAnswersInvalidSessionAndCloses() {
+        try (var socket = GatewaySocket.connect()) {
+            socket.next("HELLO");
+            socket.send(identify("not-a-token"));
+            socket.next("INVALID_SESSION");
+            assertThat(socket.closeCode()).isEqualTo(4004);
+        }
+    }
+
+    @Test
+    void malformedFramesCloseWithMeaningfulCodes() {
+        assertThat(closeCodeAfter(null, "this is not json")).isEqualTo(4002);
+        assertThat(closeCodeAfter(null, "{\"d\":{}}")).isEqualTo(4002);
+        assertThat(closeCodeAfter(null, "{\"op\":\"DISPATCH\",\"d\":{}}")).isEqualTo(4003);
+        assertThat(closeCodeAfter(null, "{\"op\":\"IDENTIFY\",\"d\":{}}")).isEqualTo(4002);
+        assertThat(closeCodeAfter(dave, "{\"op\":\"NONSENSE\"}")).isEqualTo(4001);
+        assertThat(closeCodeAfter(dave, identify(dave))).isEqualTo(4005);
+        assertThat(closeCodeAfter(null, "{\"op\":\"HEARTBEAT\",\"d\":\"" + "x".repeat(20_000) + "\"}")).isEqualTo(1009);
+        try (var socket = GatewaySocket.connect()) {
+            socket.next("HELLO");
+            socket.sendBinary(new byte[] {1, 2, 3});
+            assertThat(socket.closeCode()).isEqualTo(4002);
+        }
+    }
+
+    // ---- dispatch
+
+    @Test
+    void messageReachesMembersWhoMayViewItAndNobodyElse() {
+        var server = createServer("public");
+        join(server, erin);
+        try (var owner = GatewaySocket.identified(StackClient.GATEWAY, dave);
+             var member = GatewaySocket.identified(StackClient.GATEWAY, erin);
+             var outsider = GatewaySocket.identified(StackClient.GATEWAY, carol)) {
+            var sent = sendMessage(server.channelId(), dave, "hello realtime " + UUID.randomUUID());
+
+            var atOwner = owner.dispatch("MESSAGE_CREATE");
+            var atMember = member.dispatch("MESSAGE_CREATE");
+            for (var frame : List.of(atOwner, atMember)) {
+                var message = frame.path("d");
+                assertThat(message.path("id").asText()).isEqualTo(sent.path("id").asText());
+                assertThat(message.path("channelId").asText()).isEqualTo(server.channelId());
+                assertThat(message.path("authorId").asText()).isEqualTo(daveId);
+                assertThat(message.path("content").asText()).isEqualTo(sent.path("content").asText());
+                assertThat(message.path("createdAt").asText()).isNotBlank();
+                assertThat(message.path("pinned").asBoolean()).isFalse();
+                assertThat(message.path("type").asText()).isEqualTo("default");
+                assertThat(message.path("attachments").isArray()).isTrue();
+                assertThat(message.has("editedAt")).isTrue();
+                assertThat(frame.path("s").asLong()).isGreaterThan(1);
+            }
+            assertThat(framesUntilHeartbeatAck(outsider)).noneMatch(isMessage(sent.path("id").asText()));
+        }
+    }
+
+    @Test
+    void resumeAfterDroppedConnectionReplaysEveryMissedEventInOrderOnce() {
+        var server = createServer("public");
+        join(server, erin);
+        try (var owner = GatewaySocket.identified(StackClient.GATEWAY, dave)) {
+            var first = GatewaySocket.connect();
+            first.next("HELLO");
+            first.send(identify(erin));
+            var ready = first.dispatch("READY");
+            var sessionId = ready.path("d").path("sessionId").asText();
+            var before = sendMessage(server.channelId(), dave, "before the drop");
+            var seen = first.until(isMessage(before.path("id").asText()));
+            long lastSeq = seen.path("s").asLong();
+            first.drop();
+
+            var missed = new ArrayList<String>();
+            for (int i = 0; i < 5; i++) {
+                missed.add(sendMessage(server.channelId(), dave, "missed " + i).path("id").asText());
+            }
+            owner.until(isMessage(missed.get(missed.size() - 1)));
+
+            try (var second = GatewaySocket.connect()) {
+                second.next("HELLO");
+                second.send(resume(erin, sessionId, lastSeq));
+                var frames = second.collectUntil(frame -> "RESUMED".equals(frame.path("t").asText()));
+                var after = sendMessage(server.channelId(), dave, "after the resume");
+                frames.addAll(second.collectUntil(isMessage(after.path("id").asText())));
+
+                var messages = frames.stream().filter(f -> "MESSAGE_CREATE".equals(f.path("t").asText()))
+                        .map(f -> f.path("d").path("id").asText()).toList();
+                var expected = new ArrayList<>(missed);
+                expected.add(after.path("id").asText());
+                assertThat(messages).containsExactlyElementsOf(expected);
+                var sequence = frames.stream().map(f -> f.path("s").asLong()).toList();
+                for (int i = 0; i < sequence.size(); i++) {
+                    assertThat(sequence.get(i)).isEqualTo(lastSeq + 1 + i);
+                }
+                assertThat(frames).filteredOn(f -> "RESUMED".equals(f.path("t").asText())).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void resumeOfUnknownOrForeignSessionIsInvalidAndIdentifyStillWorks() {
+        try (var owner = GatewaySocket.identified(StackClient.GATEWAY, dave)) {
+            try (var socket = GatewaySocket.connect()) {
+                socket.next("HELLO");
+                socket.send(resume(erin, "nope.000000000000", 0));
+                socket.next("INVALID_SESSION");
+                socket.send(identify(erin));
+                socket.dispatch("READY");
+            }
+        }
+        try (var first = GatewaySocket.connect()) {
+            first.next("HELLO");
+            first.send(identify(dave));
+            var sessionId = first.dispatch("READY").path("d").path("sessionId").asText();
+            first.drop();
+            try (var thief = GatewaySocket.connect()) {
+                thief.next("HELLO");
+                thief.send(resume(erin, sessionId, 1));
+                thief.next("INVALID_SESSION");
+            }
+        }
+    }
+
+    @Test
+    void resumeFromASequenceTheSessionNeverReachedIsInvalid() {
+        try (var first = GatewaySocket.connect()) {
+            first.next("HELLO");
+            first.send(identify(dave));
+            var sessionId = first.dispatch("READY").path("d").path("sessionId").asText();
+            first.drop();
+            try (var second = GatewaySocket.connect()) {
+                second.next("HELLO");
+                second.send(resume(dave, sessionId, 999_999));
+                second.next("INVALID_SESSION");
+            }
+        }
+    }
+
+    // ---- permission changes on live sockets
+
+    @Test
+    void joiningStartsAndKickingStopsDeliveryOnTheLiveSocket() {
+        var server = createServer("public");
+        try (var owner = GatewaySocket.identified(StackClient.GATEWAY, dave);
+             var member = GatewaySocket.identified(StackClient.GATEWAY, erin)) {
+            join(server, erin);
+            var added = member.dispatch("MEMBER_ADD");
+            assertThat(added.path("d").path("serverId").asText()).isEqualTo(server.id());
+            assertThat(added.path("d").path("userId").asText()).isEqualTo(erinId);
+
+            var visible = sendMessage(server.channelId(), dave, "while a member");
+            member.until(isMessage(visible.path("id").asText()));
+
+            var kicked = request("DELETE", "/api/v1/servers/" + server.id() + "/members/" + erinId, dave);
+            assertThat(kicked.statusCode()).as(kicked.body()).isIn(200, 204);
+            var removed = member.dispatch("SERVER_DELETE");
+            assertThat(removed.path("d").path("id").asText()).isEqualTo(server.id());
+            var seenByOwner = owner.dispatch("MEMBER_REMOVE");
+            assertThat(seenByOwner.path("d").path("userId").asText()).isEqualTo(erinId);
+
+            var hidden = sendMessage(server.channelId(), dave, "after the kick");
+            owner.until(isMessage(hidden.path("id").asText()));
+            assertThat(framesUntilHeartbeatAck(member)).noneMatch(isMessage(hidden.path("id").asText()));
+        }
+    }
+
+    // ---- typing
+
+    @Test
+    void typingReachesWhoMayViewTheChannelAndIsRefusedToOutsiders() {
+        var server = createServer("public");
+        join(server, erin);
+        try (var owner = GatewaySocket.identified(StackClient.GATEWAY, dave);
+             var outsider = GatewaySocket.identified(StackClient.GATEWAY, carol)) {
+            var typing = request("POST", "/api/v1/channels/" + server.channelId() + "/typing", erin);
+            assertThat(typing.statusCode()).as(typing.body()).isEqualTo(204);
+            var signal = owner.dispatch("TYPING_START").path("d");
+            assertThat(signal.path("channelId").asText()).isEqualTo(server.channelId());
+            assertThat(signal.path("userId").asText()).isEqualTo(erinId);
+            assertThat(signal.path("timestamp").asText()).isNotBlank();
+            assertThat(framesUntilHeartbeatAck(outsider)).noneMatch(f -> "TYPING_START".equals(f.path("t").asText()));
+
+            var refused = request("POST", "/api/v1/channels/" + server.channelId() + "/typing", carol);
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(request("POST", "/api/v1/channels/" + server.channelId() + "/typing", null).statusCode())
+                    .isEqualTo(401);
+        }
+    }
+
+    // ---- helpers
+
+    record TestServer(String id, String channelId) {
+    }
+
+    static TestServer createServer(String visibility) {
+        var server = post("/api/v1/servers", dave, json(Map.of("name", "Realtime " + UUID.randomUUID(),
+                "description", "realtime e2e", "visibility", visibility)));
+        assertThat(server.status()).as(server.toString()).isEqualTo(201);
+        var id = server.json().path("id").asText();
+        serversToDelete.add(id);
+        var channel = post("/api/v1/servers/" + id + "/channels", dave, json(Map.of("name", "live", "type", "text")));
+        assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+        return new TestServer(id, channel.json().path("id").asText());
+    }
+
+    static void join(TestServer server, String token) {
+        var joined = request("POST", "/api/v1/servers/" + server.id() + "/join", token);
+        assertThat(joined.statusCode()).as(joined.body()).isIn(200, 201, 204);
+    }
+
+    static JsonNode sendMessage(String channelId, String token, String content) {
+        var sent = post("/api/v1/channels/" + channelId + "/messages", token, json(Map.of("content", content)));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        return sent.json();
+    }
+
+    static String identify(String token) {
+        return "{\"op\":\"IDENTIFY\",\"d\":{\"token\":\"" + token + "\"}}";
+    }
+
+    static String resume(String token, String sessionId, long seq) {
+        return "{\"op\":\"RESUME\",\"d\":{\"token\":\"" + token + "\",\"sessionId\":\"" + sessionId + "\",\"seq\":" + seq + "}}";
+    }
+
+    static Predicate<JsonNode> isMessage(String messageId) {
+        return frame -> "MESSAGE_CREATE".equals(frame.path("t").asText())
+                && messageId.equals(frame.path("d").path("id").asText());
+    }
+
+    /** Every frame queued for the socket before the answer to a HEARTBEAT sent now. */
+    static List<JsonNode> framesUntilHeartbeatAck(GatewaySocket socket) {
+        socket.send("{\"op\":\"HEARTBEAT\"}");
+        return socket.collectUntil(frame -> "HEARTBEAT_ACK".equals(frame.path("op").asText()));
+    }
+
+    /** Sends {@code frame} on a fresh socket (identified first when a token is given); its close code. */
+    static int closeCodeAfter(String token, String frame) {
+        try (var socket = token == null ? GatewaySocket.connect() : GatewaySocket.identified(StackClient.GATEWAY, token)) {
+            if (token == null) {
+                socket.next("HELLO");
+            }
+            socket.send(frame);
+            return socket.closeCode();
+        }
+    }
+
+    static List<String> ids(JsonNode servers) {
+        var ids = new ArrayList<String>();
+        servers.forEach(server -> ids.add(server.path("id").asText()));
+        return ids;
+    }
+
+    static String subject(String token) {
+        try {
+            var claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            return StackClient.JSON.readTree(claims).path("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> request(String method, String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(StackClient.GATEWAY + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

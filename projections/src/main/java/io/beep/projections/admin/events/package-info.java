@@ -1,0 +1,5 @@
+/**
+ * The event history for analysts: {@code GET /api/v1/admin/events} streams the stored events as
+ * NDJSON, one {@code beep.event.v1} envelope a line, filtered and upcast to the newest revisions.
+ */
+package io.beep.projections.admin.events;

@@ -1,0 +1,2 @@
+/** Reading my DM and group channels. */
+package io.beep.queryside.privatechannel;
