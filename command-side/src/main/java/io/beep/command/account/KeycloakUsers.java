@@ -64,6 +64,37 @@ public class KeycloakUsers {
         return true;
     }
 
+    /** Creates a user; answers its id. A taken username or e-mail is 409 ALREADY_EXISTS. */
+    public UserId create(Object representation) {
+        var answer = admin("POST", "/users", representation);
+        if (answer.statusCode() == 409) {
+            throw AccountController.taken();
+        }
+        if (answer.statusCode() == 400) {
+            throw DomainException.invalid("Keycloak refused the account: " + json(answer.body()).path("errorMessage").asText("invalid"));
+        }
+        if (answer.statusCode() != 201) {
+            throw unavailable("user creation answered " + answer.statusCode());
+        }
+        var location = answer.headers().firstValue("Location").orElseThrow(() -> unavailable("no user id from Keycloak"));
+        return UserId.of(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Removes a user; one that is already gone is fine. */
+    public void delete(UserId user) {
+        var answer = admin("DELETE", "/users/" + URLEncoder.encode(user.value(), StandardCharsets.UTF_8), null);
+        if (answer.statusCode() != 204 && answer.statusCode() != 404) {
+            throw unavailable("user deletion answered " + answer.statusCode());
+        }
+    }
+
+    /** Sends the e-mail verification mail; false when Keycloak could not send it. */
+    public boolean sendVerifyEmail(UserId user) {
+        var answer = admin("PUT", "/users/" + URLEncoder.encode(user.value(), StandardCharsets.UTF_8)
+                + "/send-verify-email", null);
+        return answer.statusCode() == 204;
+    }
+
     /** One admin API call under {@code /admin/realms/{realm}}; the raw answer. */
     HttpResponse<String> admin(String method, String path, Object body) {
         try {

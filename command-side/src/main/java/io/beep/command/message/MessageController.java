@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -190,10 +191,11 @@ class MessageController {
                 .orElseThrow(() -> DomainException.notFound("channel"));
     }
 
+    /** Sends a command to an existing message; an id naming no message (or another aggregate) is a 404. */
     private void dispatch(Object command) {
         try {
             commands.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw DomainException.notFound("message");
         }
     }

@@ -102,14 +102,17 @@ class RealtimeConfiguration {
         return new SimpleUrlHandlerMapping(Map.of(properties.path(), handler), ORDER);
     }
 
-    /** Frames larger than the limit are refused by the server itself (close 1009). */
+    /**
+     * The transport refuses frames (and fragmented messages) over four times the limit outright;
+     * the handler closes larger-than-limit ones with 1009.
+     */
     @Bean
     WebFluxConfigurer realtimeWebSocketService(RealtimeProperties properties) {
         return new WebFluxConfigurer() {
             @Override
             public WebSocketService getWebSocketService() {
                 var strategy = new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-                        .maxFramePayloadLength(properties.maxFrameBytes())
+                        .maxFramePayloadLength(properties.maxFrameBytes() * 4)
                         .handlePing(true));
                 return new HandshakeWebSocketService(strategy);
             }

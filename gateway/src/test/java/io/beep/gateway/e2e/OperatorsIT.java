@@ -33,7 +33,7 @@ class OperatorsIT {
     @BeforeAll
     static void signIn() {
         admin = StackClient.token("admin");
-        alice = StackClient.token("alice");
+        alice = TestUsers.fresh("ops").token();
     }
 
     @Test

@@ -67,6 +67,17 @@ final class StackClient {
         return send(withHeaders(builder, token, headers).build());
     }
 
+    /** Any method (PUT, PATCH, DELETE, ...) with an optional JSON body. */
+    static Answer request(String method, String path, String token, String body, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(URI.create(GATEWAY + path));
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(withHeaders(builder, token, headers).build());
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -7,7 +7,9 @@ import io.beep.gateway.realtime.RealtimeProperties;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Asks the saga orchestrator for the authorization ZedToken that covers an event-store position:
  * a check made with it sees every relationship written for the events up to that position.
+ * Concurrent waits share one call, and a position already known to be covered costs none.
  */
 public final class SagaPositions implements AutoCloseable {
 
@@ -22,6 +25,10 @@ public final class SagaPositions implements AutoCloseable {
 
     private final ManagedChannel channel;
     private final long timeoutMs;
+    /** The newest position known to be covered, with its token: earlier positions need no call. */
+    private final AtomicReference<Covered> covered = new AtomicReference<>();
+    /** Waits in flight by position: a wait for a later position answers an earlier one too. */
+    private final ConcurrentSkipListMap<Long, Mono<String>> waits = new ConcurrentSkipListMap<>();
 
     public SagaPositions(RealtimeProperties.Saga properties) {
         this.channel = ManagedChannelBuilder.forTarget(properties.target()).usePlaintext().build();
@@ -36,6 +43,24 @@ public final class SagaPositions implements AutoCloseable {
         if (position < 0) {
             return Mono.empty();
         }
+        var known = covered.get();
+        if (known != null && known.position() >= position) {
+            return Mono.just(known.token());
+        }
+        var pending = waits.ceilingEntry(position);
+        if (pending != null) {
+            return pending.getValue();
+        }
+        var wait = ask(position)
+                .doOnNext(token -> covered.accumulateAndGet(new Covered(position, token),
+                        (old, fresh) -> old == null || fresh.position() > old.position() ? fresh : old))
+                .doFinally(signal -> waits.remove(position))
+                .cache();
+        var raced = waits.putIfAbsent(position, wait);
+        return raced != null ? raced : wait;
+    }
+
+    private Mono<String> ask(long position) {
         return Mono.<PositionReply>create(sink -> PositionServiceGrpc.newStub(channel)
                         .withDeadlineAfter(timeoutMs + 1000, TimeUnit.MILLISECONDS)
                         .awaitPosition(AwaitPositionRequest.newBuilder()
@@ -69,6 +94,9 @@ public final class SagaPositions implements AutoCloseable {
                     LOG.warn("Saga position service unavailable ({}); checking fully consistently", error.toString());
                     return Mono.empty();
                 });
+    }
+
+    private record Covered(long position, String token) {
     }
 
     @Override

@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
  * Who may view a channel now, for the users connected here. Answers are cached per scope (a
  * server, or one dm / group channel) and dropped as a whole when a permission-relevant event of
  * that scope arrives; checks then read SpiceDB at least as fresh as the ZedToken that covers that
- * event. SpiceDB failures exclude the users concerned (fail closed) and are not cached.
+ * event. SpiceDB failures exclude the users concerned (fail closed) and are not cached; the
+ * channel's unknown users are then left out for a second instead of asking again on every event
+ * (no retry storm against a struggling authorization server).
  */
 public final class Visibility {
 
@@ -24,7 +26,11 @@ public final class Visibility {
     private final ConcurrentHashMap<String, Decisions> scopes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> tokens = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> privateViewers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> failedUntil = new ConcurrentHashMap<>();
     private volatile String latestToken;
+
+    /** After a failed check, a channel's unknown users are left out this long before SpiceDB is asked again. */
+    private static final long RETRY_AFTER_FAILURE_NANOS = 1_000_000_000L;
 
     public Visibility(SpiceDbClient spicedb) {
         this.spicedb = spicedb;
@@ -55,6 +61,13 @@ public final class Visibility {
         if (unknown.isEmpty()) {
             return Mono.just(allowed);
         }
+        var retryAt = failedUntil.get(channelId);
+        if (retryAt != null) {
+            if (System.nanoTime() - retryAt < 0) {
+                return Mono.just(allowed);
+            }
+            failedUntil.remove(channelId, retryAt);
+        }
         var checks = unknown.stream().map(user -> new Check("channel", channelId, "view", user)).toList();
         return spicedb.checkAll(checks, tokenFor(scope)).map(results -> {
             for (int i = 0; i < unknown.size(); i++) {
@@ -65,6 +78,7 @@ public final class Visibility {
             }
             return (Set<String>) allowed;
         }).onErrorResume(error -> {
+            failedUntil.put(channelId, System.nanoTime() + RETRY_AFTER_FAILURE_NANOS);
             LOG.warn("channel {} view check failed, {} user(s) left out: {}", channelId, unknown.size(), error.getMessage());
             return Mono.just(allowed);
         });

@@ -20,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads {@code beep.events.v1} on one thread: every partition (assigned, no consumer group, so each
- * gateway instance sees every event), starting from the newest record when it starts. A fetch
+ * gateway instance sees every event), starting from the newest record when it starts. Partitions
+ * are assigned during startup (bounded wait), so an instance that reports healthy already reads. A fetch
  * returns as soon as a record is there ({@code fetch.min.bytes=1}), so an event reaches the
  * dispatcher a few milliseconds after the command side's publisher sent it. Reading pauses while
  * {@code maxInFlight} events wait for delivery (a slow authorization server cannot exhaust memory).
@@ -38,6 +39,8 @@ public final class EventStream implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    /** Touched by the starting thread, then only by the reader thread. */
+    private List<TopicPartition> assigned = List.of();
 
     public EventStream(RealtimeProperties.Kafka properties, String instanceId, EventDispatcher dispatcher,
             ObjectMapper json) {
@@ -60,14 +63,18 @@ public final class EventStream implements SmartLifecycle {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
+        try {
+            assigned = assign(List.of());
+        } catch (RuntimeException unavailable) {
+            LOG.warn("Event stream not readable yet, retrying in the background: {}", unavailable.toString());
+        }
         thread = new Thread(this::run, "beep-gateway-events");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void run() {
-        long nextRefresh = 0;
-        List<TopicPartition> assigned = List.of();
+        long nextRefresh = System.nanoTime() + (assigned.isEmpty() ? 0 : PARTITION_REFRESH.toNanos());
         while (running) {
             try {
                 if (System.nanoTime() - nextRefresh >= 0) {

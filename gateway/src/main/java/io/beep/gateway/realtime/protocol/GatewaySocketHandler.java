@@ -96,11 +96,11 @@ public final class GatewaySocketHandler implements WebSocketHandler {
             connection.close(CloseCodes.RATE_LIMITED, "Too many frames");
             return Mono.empty();
         }
-        var text = message.getPayloadAsText();
-        if (text.length() > properties.maxFrameBytes()) {
+        if (message.getPayload().readableByteCount() > properties.maxFrameBytes()) {
             connection.close(CloseCodes.MESSAGE_TOO_BIG, "Frame larger than " + properties.maxFrameBytes() + " bytes");
             return Mono.empty();
         }
+        var text = message.getPayloadAsText();
         JsonNode frame;
         try {
             frame = json.readTree(text);
