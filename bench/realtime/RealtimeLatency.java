@@ -67,12 +67,23 @@ public class RealtimeLatency {
         }
         opening.shutdown();
         System.out.printf("%d sockets identified%n", sockets.size());
+        var heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "heartbeats");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeats.scheduleAtFixedRate(() -> sockets.forEach(socket -> socket.sendText("{\"op\":\"HEARTBEAT\"}", true)),
+                15, 15, TimeUnit.SECONDS);
 
         for (var rate : RATES.split(",")) {
             run(Integer.parseInt(rate.trim()), users, channels, latencies, measuring);
             Thread.sleep(5000);
         }
         sockets.forEach(WebSocket::abort);
+        for (var created : CREATED) {
+            HTTP.send(HttpRequest.newBuilder(URI.create(GW + "/api/v1/servers/" + created[0]))
+                    .header("Authorization", "Bearer " + created[1]).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
         System.exit(0);
     }
 
@@ -205,6 +216,8 @@ public class RealtimeLatency {
         return users;
     }
 
+    static final List<String[]> CREATED = java.util.Collections.synchronizedList(new ArrayList<>());
+
     static String[] setUpServers(List<User> users) throws Exception {
         int groups = (users.size() + GROUP - 1) / GROUP;
         var channels = new String[groups];
@@ -217,6 +230,7 @@ public class RealtimeLatency {
                 var server = post(GW + "/api/v1/servers", owner.token(), "application/json",
                         "{\"name\":\"bench " + Instant.now() + "\",\"description\":\"realtime bench\",\"visibility\":\"public\"}");
                 var serverId = id(server);
+                CREATED.add(new String[] {serverId, owner.token()});
                 channels[group] = id(post(GW + "/api/v1/servers/" + serverId + "/channels", owner.token(), "application/json",
                         "{\"name\":\"bench\",\"type\":\"text\"}"));
                 for (int u = group * GROUP + 1; u < Math.min(users.size(), (group + 1) * GROUP); u++) {

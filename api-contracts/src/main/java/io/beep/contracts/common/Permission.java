@@ -23,4 +23,10 @@ public enum Permission {
     public static Set<Permission> everyoneDefaults() {
         return EnumSet.of(VIEW_CHANNELS, SEND_MESSAGES, ATTACH_FILES, CHANGE_NICKNAME);
     }
+
+    /** The seven permissions a channel overwrite may allow or deny. */
+    public static Set<Permission> overwritable() {
+        return EnumSet.of(VIEW_CHANNELS, SEND_MESSAGES, ATTACH_FILES, MANAGE_MESSAGES, MANAGE_CHANNELS,
+                MANAGE_WEBHOOKS, MANAGE_ROLES);
+    }
 }

@@ -5,6 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.beep.command.platform.web.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
+import io.beep.contracts.channel.OverwriteTargetType;
+import io.beep.contracts.channel.RemoveChannelPermissionOverwriteCommand;
+import io.beep.contracts.channel.SetChannelPermissionOverwriteCommand;
+import io.beep.contracts.common.Permission;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.channel.CreateChannelCommand;
 import io.beep.contracts.common.ChannelId;
@@ -25,6 +35,8 @@ class Channel {
     private ChannelId channelId;
     private ServerId serverId;
     private ChannelType type;
+    /** The target kind of each overwrite, by target id (role or user id), and whether it names the everyone role. */
+    private final Map<String, Target> overwrites = new HashMap<>();
 
     Channel() {
     }
@@ -52,5 +64,64 @@ class Channel {
         channelId = event.channelId();
         serverId = event.serverId();
         type = event.type();
+    }
+
+    @CommandHandler
+    void handle(SetChannelPermissionOverwriteCommand command) {
+        requireOverwritable();
+        var targetType = Require.present("targetType", command.targetType());
+        Require.present("targetId", command.targetId());
+        var allow = overwritable("allow", command.allow());
+        var deny = overwritable("deny", command.deny());
+        if (allow.stream().anyMatch(deny::contains)) {
+            throw DomainException.invalid("a permission cannot be both allowed and denied");
+        }
+        var previous = overwrites.get(command.targetId());
+        if (previous != null && previous.type() != targetType) {
+            throw DomainException.invalid("targetId names a " + previous.type().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        apply(new ChannelPermissionOverwriteSetEvent(channelId, serverId, targetType, command.targetId(),
+                targetType == OverwriteTargetType.ROLE && command.everyoneRole(), allow, deny, command.setBy()));
+    }
+
+    @CommandHandler
+    void handle(RemoveChannelPermissionOverwriteCommand command) {
+        requireOverwritable();
+        var target = overwrites.get(command.targetId());
+        if (target == null) {
+            throw DomainException.notFound("overwrite");
+        }
+        apply(new ChannelPermissionOverwriteRemovedEvent(channelId, serverId, target.type(), command.targetId(),
+                target.everyoneRole(), command.removedBy()));
+    }
+
+    private void requireOverwritable() {
+        if (type == ChannelType.THREAD) {
+            throw DomainException.invalid("a thread takes its parent channel's permissions");
+        }
+    }
+
+    private static Set<Permission> overwritable(String field, Set<Permission> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return Set.of();
+        }
+        if (requested.stream().anyMatch(p -> p == null || !Permission.overwritable().contains(p))) {
+            throw DomainException.invalid(field + " may only name " + Permission.overwritable());
+        }
+        return Set.copyOf(EnumSet.copyOf(requested));
+    }
+
+    @EventSourcingHandler
+    void on(ChannelPermissionOverwriteSetEvent event) {
+        overwrites.put(event.targetId(), new Target(event.targetType(), event.everyoneRole()));
+    }
+
+    @EventSourcingHandler
+    void on(ChannelPermissionOverwriteRemovedEvent event) {
+        overwrites.remove(event.targetId());
+    }
+
+    /** What the aggregate remembers of an overwrite's target. */
+    private record Target(OverwriteTargetType type, boolean everyoneRole) {
     }
 }

@@ -12,6 +12,8 @@ import io.beep.contracts.common.Snowflake;
 import io.beep.contracts.common.UserId;
 import io.beep.contracts.server.AssignRoleCommand;
 import io.beep.contracts.server.BanMemberCommand;
+import io.beep.contracts.server.CheckOverwriteTargetCommand;
+import io.beep.contracts.channel.OverwriteTargetType;
 import io.beep.contracts.server.CreateRoleCommand;
 import io.beep.contracts.server.CreateServerCommand;
 import io.beep.contracts.server.DeleteRoleCommand;
@@ -224,6 +226,19 @@ class Server {
         if (!members.get(command.userId()).contains(command.roleId())) {
             apply(new RoleAssignedEvent(serverId, command.roleId(), command.userId(), command.assignedBy()));
         }
+    }
+
+    /** Whether the target of a channel overwrite is the everyone role; 404 unless it is a role or member here. */
+    @CommandHandler
+    boolean handle(CheckOverwriteTargetCommand command) {
+        requireExists();
+        if (command.targetType() == OverwriteTargetType.MEMBER) {
+            requireMember(UserId.of(command.targetId()));
+            return false;
+        }
+        var role = RoleId.of(command.targetId());
+        requireRole(role);
+        return role.equals(everyoneRoleId);
     }
 
     @CommandHandler

@@ -14,6 +14,8 @@ import io.beep.contracts.common.Snowflake;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.beep.contracts.channel.OverwriteTargetType;
+import io.beep.contracts.server.CheckOverwriteTargetCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -244,6 +246,40 @@ class ServerTest {
 
     private static RoleCreatedEvent roleCreated() {
         return new RoleCreatedEvent(SERVER, MODS, "mods", Set.of(Permission.MANAGE_CHANNELS), ALICE);
+    }
+
+    @Test
+    void theEveryoneRoleIsAnOverwriteTargetMarkedAsEveryone() {
+        fixture.given(created(Visibility.PRIVATE))
+                .when(new CheckOverwriteTargetCommand(SERVER, OverwriteTargetType.ROLE, EVERYONE.value()))
+                .expectNoEvents()
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void anOrdinaryRoleIsAnOverwriteTargetNotMarkedAsEveryone() {
+        fixture.given(created(Visibility.PRIVATE), roleCreated())
+                .when(new CheckOverwriteTargetCommand(SERVER, OverwriteTargetType.ROLE, MODS.value()))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aRoleOfAnotherServerIsNoOverwriteTarget() {
+        fixture.given(created(Visibility.PRIVATE))
+                .when(new CheckOverwriteTargetCommand(SERVER, OverwriteTargetType.ROLE, "999"))
+                .expectNoEvents()
+                .expectException(hasCode(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aMemberIsAnOverwriteTargetButANonMemberIsNot() {
+        fixture.given(created(Visibility.PRIVATE), joined(BOB))
+                .when(new CheckOverwriteTargetCommand(SERVER, OverwriteTargetType.MEMBER, BOB.value()))
+                .expectResultMessagePayload(false);
+        fixture.given(created(Visibility.PRIVATE))
+                .when(new CheckOverwriteTargetCommand(SERVER, OverwriteTargetType.MEMBER, CAROL.value()))
+                .expectException(hasCode(ErrorCode.NOT_FOUND));
     }
 
     @Test

@@ -288,6 +288,28 @@ class RealtimeIT {
         }
     }
 
+    @Test
+    void anOverwriteDenyingViewHidesTheChannelOnTheLiveSocket() {
+        var server = createServer("public");
+        join(server, erin);
+        try (var owner = GatewaySocket.identified(StackClient.GATEWAY, dave);
+             var member = GatewaySocket.identified(StackClient.GATEWAY, erin)) {
+            var visible = sendMessage(server.channelId(), dave, "before the overwrite");
+            member.until(isMessage(visible.path("id").asText()));
+
+            var overwrite = withBody("PUT", "/api/v1/channels/" + server.channelId() + "/permissions/" + erinId, dave,
+                    json(Map.of("targetType", "member", "allow", List.of(), "deny", List.of("VIEW_CHANNELS"))));
+            assertThat(overwrite.statusCode()).as(overwrite.body()).isIn(200, 204);
+            var hidden = member.until(frame -> "CHANNEL_DELETE".equals(frame.path("t").asText())
+                    && server.channelId().equals(frame.path("d").path("id").asText()));
+            assertThat(hidden.path("d").path("serverId").asText()).isEqualTo(server.id());
+
+            var after = sendMessage(server.channelId(), dave, "after the overwrite");
+            owner.until(isMessage(after.path("id").asText()));
+            assertThat(framesUntilHeartbeatAck(member)).noneMatch(isMessage(after.path("id").asText()));
+        }
+    }
+
     // ---- friends
 
     @Test
@@ -436,10 +458,14 @@ class RealtimeIT {
     }
 
     static HttpResponse<String> patch(String path, String token, String body) {
+        return withBody("PATCH", path, token, body);
+    }
+
+    static HttpResponse<String> withBody(String method, String path, String token, String body) {
         var request = HttpRequest.newBuilder(URI.create(StackClient.GATEWAY + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

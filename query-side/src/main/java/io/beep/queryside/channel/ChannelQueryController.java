@@ -9,6 +9,7 @@ import io.beep.queryside.platform.web.Consistency;
 import io.beep.queryside.platform.web.CurrentUser;
 import io.beep.queryside.platform.web.DomainException;
 import io.beep.queryside.platform.web.Ids;
+import io.beep.queryside.privatechannel.PrivateChannelReader;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelQueryController {
 
     static final String VIEWS = "server-views";
+    static final String PRIVATE_VIEWS = "friendships";
 
     private final ChannelReader channels;
     private final Authorizer authorizer;
     private final ReadConsistency consistency;
+    private final PrivateChannelReader privateChannels;
 
-    ChannelQueryController(ChannelReader channels, Authorizer authorizer, ReadConsistency consistency) {
+    ChannelQueryController(ChannelReader channels, Authorizer authorizer, ReadConsistency consistency,
+                           PrivateChannelReader privateChannels) {
         this.channels = channels;
+        this.privateChannels = privateChannels;
         this.authorizer = authorizer;
         this.consistency = consistency;
     }
@@ -51,7 +56,8 @@ class ChannelQueryController {
         return Page.of(all.stream().filter(c -> viewable.contains(c.id())).toList(), null);
     }
 
-    @Operation(summary = "A channel the caller may view; 404 for any other.")
+    @Operation(summary = "A channel the caller may view; 404 for any other.",
+            description = "Server channels, and DM and group channels (with recipientIds) for their recipients.")
     @GetMapping("/api/v1/channels/{channelId}")
     ChannelView channel(@PathVariable String channelId,
                         @RequestHeader(value = Consistency.HEADER, required = false) String token) {
@@ -59,6 +65,11 @@ class ChannelQueryController {
         var user = CurrentUser.id();
         var zedToken = consistency.await(Consistency.parse(token), VIEWS);
         authorizer.requireView(Resource.channel(id), user, zedToken);
-        return channels.find(id).orElseThrow(() -> DomainException.notFound("channel"));
+        var channel = channels.find(id);
+        if (channel.isPresent()) {
+            return channel.get();
+        }
+        consistency.awaitViews(Consistency.parse(token), PRIVATE_VIEWS);
+        return privateChannels.find(id).orElseThrow(() -> DomainException.notFound("channel"));
     }
 }

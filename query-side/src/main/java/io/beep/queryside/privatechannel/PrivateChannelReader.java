@@ -7,16 +7,19 @@ import io.beep.contracts.channel.ChannelView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.jooq.DSLContext;
+import org.jooq.Result;
+import io.beep.queryside.jooq.tables.records.PrivateChannelViewRecord;
 
 /** Reads {@code private_channel_view} with {@code private_channel_recipient}. */
 @Component
-class PrivateChannelReader {
+public class PrivateChannelReader {
 
     private final DSLContext db;
 
-    PrivateChannelReader(DSLContext db) {
+    public PrivateChannelReader(DSLContext db) {
         this.db = db;
     }
 
@@ -27,6 +30,16 @@ class PrivateChannelReader {
         var channels = db.selectFrom(PRIVATE_CHANNEL_VIEW).where(PRIVATE_CHANNEL_VIEW.ID.in(mine))
                 .orderBy(PRIVATE_CHANNEL_VIEW.ID.desc())
                 .fetch();
+        return withRecipients(channels);
+    }
+
+    /** The DM or group channel {@code id} with every recipient, if it exists. */
+    public Optional<ChannelView> find(long id) {
+        var channels = db.selectFrom(PRIVATE_CHANNEL_VIEW).where(PRIVATE_CHANNEL_VIEW.ID.eq(id)).fetch();
+        return withRecipients(channels).stream().findFirst();
+    }
+
+    private List<ChannelView> withRecipients(Result<PrivateChannelViewRecord> channels) {
         var recipients = new LinkedHashMap<Long, List<String>>();
         channels.forEach(c -> recipients.put(c.getId(), new ArrayList<>()));
         db.selectFrom(PRIVATE_CHANNEL_RECIPIENT).where(PRIVATE_CHANNEL_RECIPIENT.CHANNEL_ID.in(recipients.keySet()))

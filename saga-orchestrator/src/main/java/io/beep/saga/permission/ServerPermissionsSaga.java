@@ -3,6 +3,8 @@ package io.beep.saga.permission;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.channel.CreateChannelCommand;
 import io.beep.contracts.server.MemberBannedEvent;
@@ -57,6 +59,18 @@ public class ServerPermissionsSaga {
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ChannelCreatedEvent event, PermissionTuples tuples) {
         tuples.write(ServerTuples.created(event));
+    }
+
+    /** Writes the overwrite's relationships first, then deletes the rest, so a kept permission never flickers. */
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(ChannelPermissionOverwriteSetEvent event, PermissionTuples tuples) {
+        tuples.write(ServerTuples.overwritten(event));
+        tuples.delete(ServerTuples.notOverwritten(event));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(ChannelPermissionOverwriteRemovedEvent event, PermissionTuples tuples) {
+        tuples.deleteMatching(ServerTuples.overwriteRemoved(event));
     }
 
     @SagaEventHandler(associationProperty = SERVER_ID)

@@ -1,7 +1,10 @@
 package io.beep.saga.permission;
 
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
 import io.beep.contracts.channel.ChannelType;
+import io.beep.contracts.channel.OverwriteTargetType;
 import io.beep.contracts.common.Permission;
 import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.common.RoleId;
@@ -113,6 +116,51 @@ final class ServerTuples {
             filters.add(TupleFilter.resource("role", role.value()));
         }
         return filters;
+    }
+
+    /** The relationships a set overwrite holds: an allow or deny per permission in the target's tier. */
+    static List<Tuple> overwritten(ChannelPermissionOverwriteSetEvent event) {
+        var tuples = new ArrayList<Tuple>();
+        for (var permission : event.allow()) {
+            tuples.add(overwrite(event, "allow", permission));
+        }
+        for (var permission : event.deny()) {
+            tuples.add(overwrite(event, "deny", permission));
+        }
+        return tuples;
+    }
+
+    /** The overwrite relationships of the target that the set event does not hold (the previous overwrite's rest). */
+    static List<Tuple> notOverwritten(ChannelPermissionOverwriteSetEvent event) {
+        var tuples = new ArrayList<Tuple>();
+        for (var permission : Permission.overwritable()) {
+            if (!event.allow().contains(permission)) {
+                tuples.add(overwrite(event, "allow", permission));
+            }
+            if (!event.deny().contains(permission)) {
+                tuples.add(overwrite(event, "deny", permission));
+            }
+        }
+        return tuples;
+    }
+
+    /** Every overwrite relationship of the target on the channel: its subject occurs only in overwrites there. */
+    static TupleFilter overwriteRemoved(ChannelPermissionOverwriteRemovedEvent event) {
+        var channel = event.channelId().value();
+        if (event.targetType() == OverwriteTargetType.MEMBER) {
+            return new TupleFilter("channel", channel, null, "user", event.targetId(), null);
+        }
+        return new TupleFilter("channel", channel, null, "role", event.targetId(), "assignee");
+    }
+
+    private static Tuple overwrite(ChannelPermissionOverwriteSetEvent event, String kind, Permission permission) {
+        var relation = "_" + kind + "_" + permission.name().toLowerCase(Locale.ROOT);
+        var channel = event.channelId().value();
+        if (event.targetType() == OverwriteTargetType.MEMBER) {
+            return Tuple.of("channel", channel, "member" + relation, "user", event.targetId());
+        }
+        var tier = event.everyoneRole() ? "everyone" : "role";
+        return Tuple.ofSet("channel", channel, tier + relation, "role", event.targetId(), "assignee");
     }
 
     private static Tuple member(String server, String user) {

@@ -3,7 +3,10 @@ package io.beep.saga.permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
+import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
 import io.beep.contracts.channel.ChannelType;
+import io.beep.contracts.channel.OverwriteTargetType;
 import io.beep.contracts.channel.CreateChannelCommand;
 import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.Permission;
@@ -192,6 +195,70 @@ class ServerPermissionsSagaTest {
     }
 
     /** Records tuple writes in memory: the saga fixture is a pure domain test. */
+    private static ChannelPermissionOverwriteSetEvent overwrite(OverwriteTargetType type, String target,
+                                                                boolean everyone, Set<Permission> allow,
+                                                                Set<Permission> deny) {
+        return new ChannelPermissionOverwriteSetEvent(GENERAL, SERVER, type, target, everyone, allow, deny, ALICE);
+    }
+
+    @Test
+    void everyoneOverwriteWritesTheEveryoneTierAndClearsTheRestOfIt() {
+        fixture.givenAPublished(created())
+                .whenPublishingA(overwrite(OverwriteTargetType.ROLE, EVERYONE.value(), true, Set.of(),
+                        Set.of(Permission.VIEW_CHANNELS)));
+        var deny = Tuple.ofSet("channel", "102", "everyone_deny_view_channels", "role", "101", "assignee");
+        assertThat(tuples.written).contains(deny);
+        assertThat(tuples.written).noneMatch(t -> t.relation().startsWith("role_") || t.relation().startsWith("member_"));
+        assertThat(tuples.deleted).hasSize(13).doesNotContain(deny)
+                .allMatch(t -> t.relation().startsWith("everyone_"))
+                .contains(Tuple.ofSet("channel", "102", "everyone_allow_view_channels", "role", "101", "assignee"));
+    }
+
+    @Test
+    void roleOverwriteWritesTheRoleTier() {
+        fixture.givenAPublished(created())
+                .whenPublishingA(overwrite(OverwriteTargetType.ROLE, "500", false, Set.of(Permission.VIEW_CHANNELS),
+                        Set.of(Permission.SEND_MESSAGES)));
+        assertThat(tuples.written).contains(
+                Tuple.ofSet("channel", "102", "role_allow_view_channels", "role", "500", "assignee"),
+                Tuple.ofSet("channel", "102", "role_deny_send_messages", "role", "500", "assignee"));
+        assertThat(tuples.deleted).hasSize(12);
+    }
+
+    @Test
+    void memberOverwriteWritesTheMemberTierForTheUser() {
+        fixture.givenAPublished(created())
+                .whenPublishingA(overwrite(OverwriteTargetType.MEMBER, "bob", false, Set.of(),
+                        Set.of(Permission.SEND_MESSAGES)));
+        assertThat(tuples.written).contains(Tuple.of("channel", "102", "member_deny_send_messages", "user", "bob"));
+        assertThat(tuples.deleted).allMatch(t -> t.relation().startsWith("member_") && t.subjectId().equals("bob"));
+    }
+
+    @Test
+    void replacingAnOverwriteDropsWhatTheOldOneHeld() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(overwrite(OverwriteTargetType.ROLE, "500", false, Set.of(Permission.VIEW_CHANNELS),
+                        Set.of()))
+                .whenPublishingA(overwrite(OverwriteTargetType.ROLE, "500", false, Set.of(),
+                        Set.of(Permission.VIEW_CHANNELS)));
+        assertThat(tuples.written)
+                .contains(Tuple.ofSet("channel", "102", "role_deny_view_channels", "role", "500", "assignee"))
+                .doesNotContain(Tuple.ofSet("channel", "102", "role_allow_view_channels", "role", "500", "assignee"));
+    }
+
+    @Test
+    void removingAnOverwriteDeletesEveryRelationshipOfItsTargetOnTheChannel() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(overwrite(OverwriteTargetType.MEMBER, "bob", false, Set.of(Permission.ATTACH_FILES),
+                        Set.of(Permission.SEND_MESSAGES)))
+                .andThenAPublished(overwrite(OverwriteTargetType.ROLE, "500", false, Set.of(),
+                        Set.of(Permission.SEND_MESSAGES)))
+                .whenPublishingA(new ChannelPermissionOverwriteRemovedEvent(GENERAL, SERVER,
+                        OverwriteTargetType.MEMBER, "bob", false, ALICE));
+        assertThat(tuples.written).noneMatch(t -> "bob".equals(t.subjectId()) && t.entityType().equals("channel"))
+                .contains(Tuple.ofSet("channel", "102", "role_deny_send_messages", "role", "500", "assignee"));
+    }
+
     static final class RecordingTuples implements PermissionTuples {
         final List<Tuple> written = new ArrayList<>();
         final List<Tuple> deleted = new ArrayList<>();

@@ -7,17 +7,21 @@ import io.beep.gateway.realtime.RealtimeProperties;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * Asks the saga orchestrator for the authorization ZedToken that covers an event-store position:
  * a check made with it sees every relationship written for the events up to that position.
- * Concurrent waits share one call, and a position already known to be covered costs none.
+ * At most one call is in flight: it asks for the highest position waited for and answers every
+ * waiter at or below it (a saga that lags is not flooded); a position known to be covered costs none.
  */
 public final class SagaPositions implements AutoCloseable {
 
@@ -27,8 +31,9 @@ public final class SagaPositions implements AutoCloseable {
     private final long timeoutMs;
     /** The newest position known to be covered, with its token: earlier positions need no call. */
     private final AtomicReference<Covered> covered = new AtomicReference<>();
-    /** Waits in flight by position: a wait for a later position answers an earlier one too. */
-    private final ConcurrentSkipListMap<Long, Mono<String>> waits = new ConcurrentSkipListMap<>();
+    /** Callers waiting; one call at a time asks for the highest position among them. */
+    private final List<Waiter> waiters = new ArrayList<>();
+    private boolean asking;
 
     public SagaPositions(RealtimeProperties.Saga properties) {
         this.channel = ManagedChannelBuilder.forTarget(properties.target()).usePlaintext().build();
@@ -47,17 +52,46 @@ public final class SagaPositions implements AutoCloseable {
         if (known != null && known.position() >= position) {
             return Mono.just(known.token());
         }
-        var pending = waits.ceilingEntry(position);
-        if (pending != null) {
-            return pending.getValue();
+        return Mono.create(sink -> {
+            synchronized (waiters) {
+                waiters.add(new Waiter(position, sink));
+                if (!asking) {
+                    askForWaiters();
+                }
+            }
+        });
+    }
+
+    /** Asks once for the highest position waited for; called holding the waiters' lock. */
+    private void askForWaiters() {
+        long highest = waiters.stream().mapToLong(Waiter::position).max().orElse(-1);
+        if (highest < 0) {
+            asking = false;
+            return;
         }
-        var wait = ask(position)
-                .doOnNext(token -> covered.accumulateAndGet(new Covered(position, token),
-                        (old, fresh) -> old == null || fresh.position() > old.position() ? fresh : old))
-                .doFinally(signal -> waits.remove(position))
-                .cache();
-        var raced = waits.putIfAbsent(position, wait);
-        return raced != null ? raced : wait;
+        asking = true;
+        ask(highest).map(Optional::of).defaultIfEmpty(Optional.empty()).subscribe(
+                token -> answered(highest, token.orElse(null)),
+                error -> answered(highest, null));
+    }
+
+    private void answered(long position, String token) {
+        if (token != null) {
+            covered.accumulateAndGet(new Covered(position, token),
+                    (old, fresh) -> old == null || fresh.position() > old.position() ? fresh : old);
+        }
+        var done = new ArrayList<Waiter>();
+        synchronized (waiters) {
+            waiters.removeIf(waiter -> waiter.position() <= position && done.add(waiter));
+            askForWaiters();
+        }
+        for (var waiter : done) {
+            if (token == null) {
+                waiter.sink().success();
+            } else {
+                waiter.sink().success(token);
+            }
+        }
     }
 
     private Mono<String> ask(long position) {
@@ -97,6 +131,9 @@ public final class SagaPositions implements AutoCloseable {
     }
 
     private record Covered(long position, String token) {
+    }
+
+    private record Waiter(long position, MonoSink<String> sink) {
     }
 
     @Override

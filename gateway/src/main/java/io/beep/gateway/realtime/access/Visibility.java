@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 public final class Visibility {
 
     private static final Logger LOG = LoggerFactory.getLogger(Visibility.class);
+    /** After a failed check, a channel's unknown users are left out this long before SpiceDB is asked again. */
+    private static final long RETRY_AFTER_FAILURE_NANOS = 1_000_000_000L;
 
     private final SpiceDbClient spicedb;
     private final ConcurrentHashMap<String, Decisions> scopes = new ConcurrentHashMap<>();
@@ -28,9 +30,6 @@ public final class Visibility {
     private final ConcurrentHashMap<String, Set<String>> privateViewers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> failedUntil = new ConcurrentHashMap<>();
     private volatile String latestToken;
-
-    /** After a failed check, a channel's unknown users are left out this long before SpiceDB is asked again. */
-    private static final long RETRY_AFTER_FAILURE_NANOS = 1_000_000_000L;
 
     public Visibility(SpiceDbClient spicedb) {
         this.spicedb = spicedb;

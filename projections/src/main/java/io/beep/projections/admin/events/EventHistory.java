@@ -35,43 +35,32 @@ public class EventHistory {
         boolean accept(StoredEvent event) throws Exception;
     }
 
+    /** How many stored events match {@code query} (before upcasting, ignoring its limit). */
+    public long count(EventQuery query) throws SQLException {
+        var sql = new StringBuilder("select count(*) from domain_event_entry where true");
+        var parameters = new ArrayList<Object>();
+        try (Connection connection = events.getConnection()) {
+            where(query, connection, sql, parameters);
+            try (var statement = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        }
+    }
+
     /** Feeds every event matching {@code query} to {@code sink}; answers how many were fed. */
     public long read(EventQuery query, Sink sink) throws Exception {
         var sql = new StringBuilder("select global_index, event_identifier, type, aggregate_identifier, "
                 + "sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data "
                 + "from domain_event_entry where true");
         var parameters = new ArrayList<Object>();
-        if (query.from() != null) {
-            sql.append(" and global_index >= ?");
-            parameters.add(query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" and global_index <= ?");
-            parameters.add(query.to());
-        }
-        if (query.aggregateId() != null) {
-            sql.append(" and aggregate_identifier = ?");
-            parameters.add(query.aggregateId());
-        }
-        if (query.since() != null) {
-            sql.append(" and time_stamp::timestamptz >= ?");
-            parameters.add(OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC));
-        }
-        if (query.until() != null) {
-            sql.append(" and time_stamp::timestamptz < ?");
-            parameters.add(OffsetDateTime.ofInstant(query.until(), ZoneOffset.UTC));
-        }
-        List<String> typePatterns = new ArrayList<>();
-        for (var type : query.types()) {
-            var escaped = type.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
-            typePatterns.add(escaped);
-            typePatterns.add("%." + escaped);
-        }
         try (Connection connection = events.getConnection()) {
-            if (!typePatterns.isEmpty()) {
-                sql.append(" and payload_type like any (?)");
-                parameters.add(connection.createArrayOf("text", typePatterns.toArray()));
-            }
+            where(query, connection, sql, parameters);
             sql.append(" order by global_index");
             if (query.limit() != null) {
                 sql.append(" limit ?");
@@ -109,6 +98,40 @@ public class EventHistory {
                     // the connection is broken; the pool discards it
                 }
             }
+        }
+    }
+
+    private static void where(EventQuery query, Connection connection, StringBuilder sql, List<Object> parameters)
+            throws SQLException {
+        if (query.from() != null) {
+            sql.append(" and global_index >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" and global_index <= ?");
+            parameters.add(query.to());
+        }
+        if (query.aggregateId() != null) {
+            sql.append(" and aggregate_identifier = ?");
+            parameters.add(query.aggregateId());
+        }
+        if (query.since() != null) {
+            sql.append(" and time_stamp::timestamptz >= ?");
+            parameters.add(OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC));
+        }
+        if (query.until() != null) {
+            sql.append(" and time_stamp::timestamptz < ?");
+            parameters.add(OffsetDateTime.ofInstant(query.until(), ZoneOffset.UTC));
+        }
+        List<String> typePatterns = new ArrayList<>();
+        for (var type : query.types()) {
+            var escaped = type.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
+            typePatterns.add(escaped);
+            typePatterns.add("%." + escaped);
+        }
+        if (!typePatterns.isEmpty()) {
+            sql.append(" and payload_type like any (?)");
+            parameters.add(connection.createArrayOf("text", typePatterns.toArray()));
         }
     }
 }

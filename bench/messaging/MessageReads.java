@@ -1,0 +1,222 @@
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+
+/**
+ * History and search latency on channels of increasing size (SIZES, default 10000,100000).
+ * The messages are SEEDED STRAIGHT INTO THE VIEW (the FerretDB `messages` collection, the
+ * document shape MessageProjection writes, worker id 1023 so ids never collide with real ones);
+ * the channels themselves are real (made through the gateway by bench-send-000, so the query
+ * side's SpiceDB checks run as usual). Each message has 8 words from a 5,000-word vocabulary;
+ * 10% also carry "common", 0.1% carry "rare". Then, sequentially through the gateway:
+ * newest page, a page from the middle (before=), search "common", search "rare"; and the same
+ * queries straight on FerretDB (no gateway) to split the time.
+ *
+ * Run: bench/message-reads (puts the MongoDB driver from ~/.m2 on the class path).
+ */
+public class MessageReads {
+
+    static final String GW = env("BEEP_GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String KC = env("BEEP_KEYCLOAK_URL", "http://127.0.0.1:8180") + "/realms/" + env("BEEP_KEYCLOAK_REALM", "beep");
+    static final String MONGO = env("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
+    static final String SIZES = env("SIZES", "10000,100000");
+    static final int REPS = Integer.parseInt(env("REPS", "50"));
+    static final long BUDGET_MS = Long.parseLong(env("BUDGET_S", "40")) * 1000;
+    static final long EPOCH = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        var token = login("bench-send-000");
+        var serverId = id(post(GW + "/api/v1/servers", token,
+                "{\"name\":\"read bench " + Instant.now() + "\",\"description\":\"read bench\",\"visibility\":\"public\"}"));
+        try (var client = MongoClients.create(MONGO)) {
+            var messages = client.getDatabase(MONGO.substring(MONGO.lastIndexOf('/') + 1)).getCollection("messages");
+            try {
+                measureAll(messages, token, serverId);
+            } finally {
+                // the seeded documents would slow every other channel's reads (see docs/benchmarks.md)
+                messages.deleteMany(Filters.eq("authorId", "bench-seed"));
+            }
+        }
+        System.exit(0);
+    }
+
+    static void measureAll(MongoCollection<Document> messages, String token, String serverId) throws Exception {
+        for (var size : SIZES.split(",")) {
+            {
+                int n = Integer.parseInt(size.trim());
+                var channelId = id(post(GW + "/api/v1/servers/" + serverId + "/channels", token,
+                        "{\"name\":\"read-" + n + "\",\"type\":\"text\"}"));
+                long t0 = System.nanoTime();
+                long middle = seed(messages, serverId, channelId, n);
+                System.out.printf("%nchannel %s: seeded %,d messages in %.1f s (%.0f docs/s)%n", channelId, n,
+                        (System.nanoTime() - t0) / 1e9, n / ((System.nanoTime() - t0) / 1e9));
+                var base = GW + "/api/v1/channels/" + channelId + "/messages";
+                measure("history newest page (limit=50)", () -> get(base + "?limit=50", token));
+                measure("history page from the middle (before=)", () -> get(base + "?limit=50&before=" + middle, token));
+                measure("search q=common (10% match)", () -> get(base + "/search?q=common&limit=25", token));
+                measure("search q=rare (0.1% match)", () -> get(base + "/search?q=rare&limit=25", token));
+                var channel = Filters.eq("channelId", channelId);
+                measure("  FerretDB direct: newest 50", () -> messages.find(channel).sort(Sorts.descending("_id")).limit(50).into(new ArrayList<>()));
+                measure("  FerretDB direct: regex ^rare, 25", () -> messages.find(Filters.and(channel, Filters.regex("tokens", "^rare")))
+                        .sort(Sorts.descending("_id")).limit(25).into(new ArrayList<>()));
+                var explain = messages.find(channel).sort(Sorts.descending("_id")).limit(50).explain();
+                var plan = new Document();
+                for (var key : List.of("filterPushdown", "sortPushdown", "limitPushdown", "unsafeLimitPushdown")) {
+                    if (explain.containsKey(key)) {
+                        plan.append(key, explain.get(key));
+                    }
+                }
+                System.out.println("  explain (history): " + plan.toJson() + " " + String.valueOf(explain.get("queryPlanner")).replaceAll("\\s+", " "));
+            }
+        }
+    }
+
+    /** Inserts n messages of the channel (newest last); returns the id of the middle one. */
+    static long seed(MongoCollection<Document> messages, String serverId, String channelId, int n) throws Exception {
+        var pool = Executors.newFixedThreadPool(Integer.parseInt(env("SEED_THREADS", "4")));
+        long startMs = System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
+        int batch = 1000;
+        var futures = new ArrayList<Future<?>>();
+        for (int from = 0; from < n; from += batch) {
+            int f = from;
+            futures.add(pool.submit(() -> {
+                var random = new Random(f);
+                var docs = new ArrayList<Document>(batch);
+                for (int i = f; i < Math.min(n, f + batch); i++) {
+                    long ms = startMs + i / 4;
+                    long id = (ms << 22) | (1023L << 12) | (i % 4);
+                    var words = new ArrayList<String>();
+                    for (int w = 0; w < 8; w++) {
+                        words.add(word(random.nextInt(5000)));
+                    }
+                    if (i % 10 == 0) {
+                        words.add("common");
+                    }
+                    if (i % 1000 == 7) {
+                        words.add("rare");
+                    }
+                    docs.add(new Document("_id", id).append("channelId", channelId).append("serverId", serverId)
+                            .append("authorId", "bench-seed").append("content", String.join(" ", words))
+                            .append("type", "default").append("nonce", null).append("replyTo", null)
+                            .append("createdAt", new Date(EPOCH + ms)).append("editedAt", null).append("pinned", false)
+                            .append("attachments", List.of()).append("tokens", words.stream().distinct().toList())
+                            .append("position", 0L));
+                }
+                messages.insertMany(docs);
+                return null;
+            }));
+        }
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        long ms = startMs + (n / 2) / 4;
+        return (ms << 22) | (1023L << 12);
+    }
+
+    static String word(int i) {
+        var syllables = new String[] {"ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "ve", "zu"};
+        var sb = new StringBuilder();
+        do {
+            sb.append(syllables[i % 10]);
+            i /= 10;
+        } while (i > 0);
+        return sb.append("x").toString();
+    }
+
+    interface Call {
+        Object run() throws Exception;
+    }
+
+    static void measure(String label, Call call) throws Exception {
+        call.run();
+        var times = new ArrayList<Long>();
+        long until = System.currentTimeMillis() + BUDGET_MS;
+        while (times.size() < REPS && System.currentTimeMillis() < until) {
+            long t0 = System.nanoTime();
+            call.run();
+            times.add(System.nanoTime() - t0);
+        }
+        var sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("  %-42s n=%3d  p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms%n", label, sorted.length,
+                pct(sorted, 50), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    static Object get(String url, String token) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    static String login(String name) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(KC + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=beep-cli&username=" + name
+                        + "&password=" + URLEncoder.encode(name + "-pass", StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json(response.body(), "access_token");
+    }
+
+    /** Setup calls are retried on 503 (an overloaded shared machine times SpiceDB out now and then). */
+    static HttpResponse<String> post(String url, String token, String body) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            var response = postOnce(url, token, body);
+            if (response.statusCode() != 503 || attempt == 5) {
+                return response;
+            }
+            Thread.sleep(1000L * attempt);
+        }
+    }
+
+    static HttpResponse<String> postOnce(String url, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String id(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return json(response.body(), "id");
+    }
+
+    static String json(String body, String field) {
+        var m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + body);
+        }
+        return m.group(1);
+    }
+
+    static String env(String name, String fallback) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
