@@ -96,6 +96,8 @@ kafka_start() {
 
 kafka_ready() {
   port_open "$KAFKA_PORT" || return 1
+  # Already running from an earlier `up`: its start marker may have scrolled out of the log.
+  [[ -n ${BEEP_NOTE[kafka]:-} ]] && return 0
   log_since_start kafka | grep -q 'Kafka Server started'
 }
 
