@@ -48,6 +48,14 @@ public class RealtimeLatency {
     record User(int index, String name, String id, String token) { }
 
     public static void main(String[] args) throws Exception {
+        try {
+            benchmark();
+        } finally {
+            System.exit(0);
+        }
+    }
+
+    static void benchmark() throws Exception {
         System.out.printf("gateway %s, %d users in groups of %d, %d sockets each (%d sockets), %s msg/s, %ds (+%ds warm-up) per rate%n",
                 GW, USERS, GROUP, SOCKETS_PER_USER, USERS * SOCKETS_PER_USER, RATES, SECONDS, WARMUP_S);
         var users = setUpUsers();
@@ -81,10 +89,13 @@ public class RealtimeLatency {
         }
         sockets.forEach(WebSocket::abort);
         for (var created : CREATED) {
-            HTTP.send(HttpRequest.newBuilder(URI.create(GW + "/api/v1/servers/" + created[0]))
-                    .header("Authorization", "Bearer " + created[1]).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            try {
+                HTTP.send(HttpRequest.newBuilder(URI.create(GW + "/api/v1/servers/" + created[0]))
+                        .header("Authorization", "Bearer " + created[1]).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            } catch (java.io.IOException e) {
+                System.out.println("could not delete bench server " + created[0] + ": " + e);
+            }
         }
-        System.exit(0);
     }
 
 

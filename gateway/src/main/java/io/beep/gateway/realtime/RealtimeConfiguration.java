@@ -14,6 +14,7 @@ import io.beep.gateway.realtime.typing.TypingBus;
 import io.beep.gateway.realtime.typing.TypingHandler;
 import io.beep.gateway.security.AccessTokenVerifier;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Map;
@@ -75,8 +76,8 @@ class RealtimeConfiguration {
 
     @Bean
     EventDispatcher eventDispatcher(SessionRegistry sessionRegistry, Visibility visibility,
-            ChannelDirectory channelDirectory, SagaPositions sagaPositions, ObjectMapper json) {
-        return new EventDispatcher(sessionRegistry, visibility, channelDirectory, sagaPositions, json);
+            ChannelDirectory channelDirectory, SagaPositions sagaPositions, ObjectMapper json, MeterRegistry meters) {
+        return new EventDispatcher(sessionRegistry, visibility, channelDirectory, sagaPositions, json, meters);
     }
 
     @Bean

@@ -10,6 +10,10 @@ import io.beep.gateway.realtime.access.ChannelDirectory;
 import io.beep.gateway.realtime.access.SagaPositions;
 import io.beep.gateway.realtime.access.Visibility;
 import io.beep.gateway.realtime.session.SessionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,16 +50,29 @@ public final class EventDispatcher {
     private final EventMappers mappers;
     private final ObjectMapper json;
     private final Lanes lanes = new Lanes();
+    private final Timer messageDelivery;
+    private final Timer permissionEventDelivery;
     private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(200_000).build();
 
     public EventDispatcher(SessionRegistry registry, Visibility visibility, ChannelDirectory channels,
-            SagaPositions saga, ObjectMapper json) {
+            SagaPositions saga, ObjectMapper json, MeterRegistry meters) {
+        this.messageDelivery = deliveryTimer(meters, "message");
+        this.permissionEventDelivery = deliveryTimer(meters, "permission-relevant");
         this.registry = registry;
         this.visibility = visibility;
         this.channels = channels;
         this.saga = saga;
         this.mappers = new EventMappers(json);
         this.json = json;
+    }
+
+    /** From an event's commit to its dispatch queued on every socket that may see it (the permission-relevant include the saga wait). */
+    private static Timer deliveryTimer(MeterRegistry meters, String kind) {
+        return Timer.builder("beep.gateway.event.delivery")
+                .description("From an event's commit to its dispatch queued on every socket that may see it")
+                .tag("kind", kind)
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(meters);
     }
 
     /** Takes one event from the stream; the future completes once it has been delivered. */
@@ -113,7 +130,13 @@ public final class EventDispatcher {
         return serverOf(event).flatMap(server -> {
             var serverId = server.orElse(null);
             var refresh = permissionRelevant ? refresh(event, serverId) : Mono.<Void>empty();
-            return refresh.then(Mono.defer(() -> mapper == null ? Mono.empty() : deliver(mapper.map(event, serverId))));
+            return refresh.then(Mono.defer(() -> mapper == null ? Mono.empty() : deliver(mapper.map(event, serverId))))
+                    .doOnSuccess(done -> {
+                        if (mapper != null && event.storedAt() != null) {
+                            (permissionRelevant ? permissionEventDelivery : messageDelivery)
+                                    .record(Duration.between(event.storedAt(), Instant.now()));
+                        }
+                    });
         });
     }
 

@@ -3,6 +3,7 @@ package io.beep.gateway.realtime.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beep.gateway.realtime.RealtimeProperties;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
@@ -122,8 +123,10 @@ public final class EventStream implements SmartLifecycle {
         StreamEvent event;
         try {
             var envelope = json.readTree(record.value());
+            var timestamp = envelope.path("timestamp");
             event = new StreamEvent(envelope.path("eventId").asText(null), envelope.path("type").asText(""),
-                    envelope.path("position").asLong(-1), envelope.path("payload"));
+                    envelope.path("position").asLong(-1), envelope.path("payload"),
+                    timestamp.isTextual() ? Instant.parse(timestamp.asText()) : null);
         } catch (java.io.IOException | RuntimeException unreadable) {
             LOG.warn("Skipping an unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;

@@ -1,6 +1,7 @@
 package io.beep.gateway.realtime.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 
 /**
  * One event read from the stream.
@@ -9,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param type simple name of the event record, e.g. {@code MessageSentEvent}
  * @param position global event-store position ({@code -1} if unknown)
  * @param payload the event record as JSON
+ * @param storedAt when the event was stored (null if unknown)
  */
-public record StreamEvent(String eventId, String type, long position, JsonNode payload) {
+public record StreamEvent(String eventId, String type, long position, JsonNode payload, Instant storedAt) {
 
     /** A text field of the payload, or null. */
     public String text(String field) {
