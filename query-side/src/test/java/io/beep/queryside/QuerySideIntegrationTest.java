@@ -1,5 +1,7 @@
 package io.beep.queryside;
 
+import io.beep.contracts.common.Consistency;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;

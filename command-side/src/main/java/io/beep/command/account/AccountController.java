@@ -1,8 +1,8 @@
 package io.beep.command.account;
 
 import io.beep.command.platform.axon.EventPositions;
-import io.beep.command.platform.web.Consistency;
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.Consistency;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.account.RecordRegistrationCommand;
 import io.beep.contracts.account.UserView;
 import io.beep.contracts.common.ErrorCode;

@@ -2,7 +2,7 @@ package io.beep.command.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.UserId;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.beep.command.account;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import java.util.List;
 import java.util.Locale;

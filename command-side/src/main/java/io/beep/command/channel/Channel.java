@@ -2,7 +2,7 @@ package io.beep.command.channel;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;

@@ -3,7 +3,7 @@ package io.beep.command.message;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.ErrorCode;

@@ -2,7 +2,7 @@ package io.beep.command.privatechannel;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.Snowflake;

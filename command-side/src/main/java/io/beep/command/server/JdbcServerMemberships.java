@@ -1,6 +1,6 @@
 package io.beep.command.server;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;

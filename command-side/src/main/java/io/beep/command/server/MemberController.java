@@ -2,7 +2,7 @@ package io.beep.command.server;
 
 import io.beep.command.platform.authz.Authorizer;
 import io.beep.command.platform.authz.Authorizer.Resource;
-import io.beep.command.platform.web.Consistency;
+import io.beep.contracts.common.Consistency;
 import io.beep.command.platform.web.CurrentUser;
 import io.beep.command.platform.web.Ids;
 import io.beep.contracts.common.RoleId;

@@ -2,8 +2,8 @@ package io.beep.command.server;
 
 import io.beep.command.platform.authz.AuthzSync;
 import io.beep.command.platform.axon.EventPositions;
-import io.beep.command.platform.web.Consistency;
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.Consistency;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.Permission;
 import java.util.EnumSet;
 import java.util.List;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.DomainErrorDetails;
 import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.server.*;

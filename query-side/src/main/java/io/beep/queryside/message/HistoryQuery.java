@@ -1,6 +1,6 @@
 package io.beep.queryside.message;
 
-import io.beep.queryside.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.queryside.platform.web.Ids;
 import io.beep.queryside.platform.web.Paging;
 

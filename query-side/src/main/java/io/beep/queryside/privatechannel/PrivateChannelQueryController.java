@@ -3,7 +3,7 @@ package io.beep.queryside.privatechannel;
 import io.beep.contracts.channel.ChannelView;
 import io.beep.contracts.common.Page;
 import io.beep.queryside.platform.consistency.ReadConsistency;
-import io.beep.queryside.platform.web.Consistency;
+import io.beep.contracts.common.Consistency;
 import io.beep.queryside.platform.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;

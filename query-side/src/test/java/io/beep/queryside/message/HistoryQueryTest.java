@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.beep.contracts.common.ErrorCode;
 import io.beep.queryside.message.HistoryQuery.Anchor;
-import io.beep.queryside.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import org.junit.jupiter.api.Test;
 
 class HistoryQueryTest {

@@ -1,6 +1,6 @@
 package io.beep.command.platform.authz;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.UserId;
 import org.springframework.stereotype.Component;
 

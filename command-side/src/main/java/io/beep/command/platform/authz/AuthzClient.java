@@ -2,7 +2,7 @@ package io.beep.command.platform.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import java.io.IOException;
 import java.net.URI;

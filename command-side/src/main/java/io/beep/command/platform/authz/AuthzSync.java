@@ -1,6 +1,6 @@
 package io.beep.command.platform.authz;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.grpc.AwaitPositionRequest;
 import io.beep.contracts.grpc.PositionServiceGrpc;

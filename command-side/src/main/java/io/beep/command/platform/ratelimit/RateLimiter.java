@@ -1,6 +1,6 @@
 package io.beep.command.platform.ratelimit;
 
-import io.beep.command.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;

@@ -1,5 +1,7 @@
 package io.beep.command.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 import io.beep.contracts.common.UserId;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,5 +1,7 @@
 package io.beep.command.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 /** Path ids: a snowflake is 1 to 19 decimal digits; anything else names nothing (404). */
 public final class Ids {
 

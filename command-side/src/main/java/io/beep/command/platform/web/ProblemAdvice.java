@@ -1,5 +1,7 @@
 package io.beep.command.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 import io.beep.contracts.common.DomainErrorDetails;
 import io.beep.contracts.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,7 @@
 package io.beep.command.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 /** Small input rules shared by aggregates and requests; each failure is a VALIDATION_FAILED. */
 public final class Require {
 

@@ -1,7 +1,7 @@
 package io.beep.projections.admin.deadletter;
 
 import io.beep.contracts.common.Page;
-import io.beep.projections.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;

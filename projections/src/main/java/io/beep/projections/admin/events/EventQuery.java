@@ -1,6 +1,6 @@
 package io.beep.projections.admin.events;
 
-import io.beep.projections.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.beep.projections.admin.events;
 
 import io.beep.projections.admin.job.JobView;
 import io.beep.projections.admin.job.Jobs;
-import io.beep.projections.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.beep.projections.admin.job;
 
-import io.beep.projections.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,7 @@
 package io.beep.queryside.platform.authz;
 
 import io.beep.contracts.common.UserId;
-import io.beep.queryside.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

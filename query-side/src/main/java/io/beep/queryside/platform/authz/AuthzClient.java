@@ -3,7 +3,7 @@ package io.beep.queryside.platform.authz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beep.contracts.common.ErrorCode;
-import io.beep.queryside.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.grpc.AwaitPositionRequest;
 import io.beep.contracts.grpc.PositionReply;
 import io.beep.contracts.grpc.PositionServiceGrpc;
-import io.beep.queryside.platform.web.DomainException;
+import io.beep.contracts.common.DomainException;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import jakarta.annotation.PreDestroy;

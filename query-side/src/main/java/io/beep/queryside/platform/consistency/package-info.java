@@ -3,3 +3,5 @@
  * until the projections and the permission tuples include that event-store position.
  */
 package io.beep.queryside.platform.consistency;
+
+import io.beep.contracts.common.Consistency;

@@ -1,5 +1,7 @@
 package io.beep.queryside.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 /**
  * Snowflake ids: 1 to 19 decimal digits that fit a signed 64-bit integer. In a path anything else
  * names nothing (404); in a query parameter it is bad input (400).

@@ -1,5 +1,7 @@
 package io.beep.queryside.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

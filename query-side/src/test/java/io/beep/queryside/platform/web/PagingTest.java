@@ -1,5 +1,7 @@
 package io.beep.queryside.platform.web;
 
+import io.beep.contracts.common.DomainException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

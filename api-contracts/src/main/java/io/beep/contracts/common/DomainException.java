@@ -1,7 +1,5 @@
-package io.beep.queryside.platform.web;
+package io.beep.contracts.common;
 
-import io.beep.contracts.common.DomainErrorDetails;
-import io.beep.contracts.common.ErrorCode;
 
 /** A rule was broken. Carries a stable code; the HTTP layer maps it to a status in one place. */
 public class DomainException extends RuntimeException {

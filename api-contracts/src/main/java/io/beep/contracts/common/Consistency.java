@@ -1,6 +1,5 @@
-package io.beep.command.platform.web;
+package io.beep.contracts.common;
 
-import io.beep.contracts.common.ErrorCode;
 
 /**
  * The {@code Beep-Consistency-Token} header: the event-store position of a request's last event.
