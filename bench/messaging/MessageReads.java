@@ -1,7 +1,6 @@
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,12 +16,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.beep.contracts.message.MessageViewKeys;
 import org.bson.Document;
 
 /**
- * History and search latency on channels of increasing size (SIZES, default 10000,100000).
- * The messages are SEEDED STRAIGHT INTO THE VIEW (the FerretDB `messages` collection, the
- * document shape MessageProjection writes, worker id 1023 so ids never collide with real ones);
+ * History and search latency on channels of increasing size (SIZES, default 10000,1000000).
+ * The messages are SEEDED STRAIGHT INTO THE VIEW (the FerretDB `message_view` collection, the
+ * document shape MessageProjection writes with its history page and search keys from
+ * io.beep.contracts.message.MessageViewKeys, worker id 1023 so ids never collide with real ones);
  * the channels themselves are real (made through the gateway by bench-send-000, so the query
  * side's SpiceDB checks run as usual). Each message has 8 words from a 5,000-word vocabulary;
  * 10% also carry "common", 0.1% carry "rare". Then, sequentially through the gateway:
@@ -34,9 +35,11 @@ import org.bson.Document;
 public class MessageReads {
 
     static final String GW = env("BEEP_GATEWAY_URL", "http://127.0.0.1:8080");
+    /** Where the measured reads go: the gateway, or a query-side instance directly (READ_URL). */
+    static final String READS = env("READ_URL", GW);
     static final String KC = env("BEEP_KEYCLOAK_URL", "http://127.0.0.1:8180") + "/realms/" + env("BEEP_KEYCLOAK_REALM", "beep");
     static final String MONGO = env("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
-    static final String SIZES = env("SIZES", "10000,100000");
+    static final String SIZES = env("SIZES", "10000,1000000");
     static final int REPS = Integer.parseInt(env("REPS", "50"));
     static final long BUDGET_MS = Long.parseLong(env("BUDGET_S", "40")) * 1000;
     static final long EPOCH = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
@@ -48,16 +51,40 @@ public class MessageReads {
         var serverId = id(post(GW + "/api/v1/servers", token,
                 "{\"name\":\"read bench " + Instant.now() + "\",\"description\":\"read bench\",\"visibility\":\"public\"}"));
         try (var client = MongoClients.create(MONGO)) {
-            var messages = client.getDatabase(MONGO.substring(MONGO.lastIndexOf('/') + 1)).getCollection("messages");
+            var db = client.getDatabase(MONGO.substring(MONGO.lastIndexOf('/') + 1));
+            var messages = db.getCollection("message_view");
+            counters = db.getCollection("message_view_channels");
+            search = db.getCollection("message_search");
             try {
                 measureAll(messages, token, serverId);
             } finally {
-                // the seeded documents would slow every other channel's reads (see docs/benchmarks.md)
-                messages.deleteMany(Filters.eq("authorId", "bench-seed"));
+                // seeded documents have no events behind them: a rebuild would drop them anyway
+                if (!"1".equals(env("KEEP", "0"))) {
+                    unseed(messages);
+                }
             }
         }
         System.exit(0);
     }
+
+    /** Removes the seeded documents (straight in PostgreSQL when seeded that way: a FerretDB deleteMany scans). */
+    static void unseed(MongoCollection<Document> messages) throws Exception {
+        if (!"sql".equals(env("SEED", "sql"))) {
+            messages.deleteMany(Filters.eq("authorId", "bench-seed"));
+            search.deleteMany(Filters.eq("authorId", "bench-seed"));
+            return;
+        }
+        var pg = env("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+        try (var db = java.sql.DriverManager.getConnection(pg, env("BEEP_PG_USER", "beep"), env("BEEP_PG_PASSWORD", "beep"));
+             var st = db.createStatement()) {
+            for (var collection : List.of("message_view", "message_search")) {
+                st.execute("DELETE FROM beep.\"" + table(db, collection) + "\" WHERE _jsonb->>'authorId' = 'bench-seed'");
+            }
+        }
+    }
+
+    static MongoCollection<Document> counters;
+    static MongoCollection<Document> search;
 
     static void measureAll(MongoCollection<Document> messages, String token, String serverId) throws Exception {
         for (var size : SIZES.split(",")) {
@@ -69,29 +96,111 @@ public class MessageReads {
                 long middle = seed(messages, serverId, channelId, n);
                 System.out.printf("%nchannel %s: seeded %,d messages in %.1f s (%.0f docs/s)%n", channelId, n,
                         (System.nanoTime() - t0) / 1e9, n / ((System.nanoTime() - t0) / 1e9));
-                var base = GW + "/api/v1/channels/" + channelId + "/messages";
+                var base = READS + "/api/v1/channels/" + channelId + "/messages";
                 measure("history newest page (limit=50)", () -> get(base + "?limit=50", token));
                 measure("history page from the middle (before=)", () -> get(base + "?limit=50&before=" + middle, token));
                 measure("search q=common (10% match)", () -> get(base + "/search?q=common&limit=25", token));
                 measure("search q=rare (0.1% match)", () -> get(base + "/search?q=rare&limit=25", token));
-                var channel = Filters.eq("channelId", channelId);
-                measure("  FerretDB direct: newest 50", () -> messages.find(channel).sort(Sorts.descending("_id")).limit(50).into(new ArrayList<>()));
-                measure("  FerretDB direct: regex ^rare, 25", () -> messages.find(Filters.and(channel, Filters.regex("tokens", "^rare")))
-                        .sort(Sorts.descending("_id")).limit(25).into(new ArrayList<>()));
-                var explain = messages.find(channel).sort(Sorts.descending("_id")).limit(50).explain();
-                var plan = new Document();
-                for (var key : List.of("filterPushdown", "sortPushdown", "limitPushdown", "unsafeLimitPushdown")) {
-                    if (explain.containsKey(key)) {
-                        plan.append(key, explain.get(key));
-                    }
-                }
-                System.out.println("  explain (history): " + plan.toJson() + " " + String.valueOf(explain.get("queryPlanner")).replaceAll("\\s+", " "));
+                measure("search q=kalo (prefix, ~1% match)", () -> get(base + "/search?q=kalo&limit=25", token));
+                var page = Filters.eq("hp", MessageViewKeys.pageKey(channelId, MessageViewKeys.page(n - 1)));
+                measure("  FerretDB direct: one history page key", () -> messages.find(page).into(new ArrayList<>()));
             }
         }
     }
 
     /** Inserts n messages of the channel (newest last); returns the id of the middle one. */
     static long seed(MongoCollection<Document> messages, String serverId, String channelId, int n) throws Exception {
+        return "sql".equals(env("SEED", "sql")) ? seedSql(serverId, channelId, n) : seedMongo(messages, serverId, channelId, n);
+    }
+
+    /**
+     * Seeds through PostgreSQL COPY into the table FerretDB keeps the collection in, in FerretDB's
+     * own document encoding (the same bytes an insert through FerretDB writes, ~50x faster); the
+     * reads measured afterwards all go through FerretDB as usual.
+     */
+    static long seedSql(String serverId, String channelId, int n) throws Exception {
+        var pg = env("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+        long startMs = System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
+        try (var db = java.sql.DriverManager.getConnection(pg, env("BEEP_PG_USER", "beep"), env("BEEP_PG_PASSWORD", "beep"))) {
+            var viewTable = table(db, "message_view");
+            var searchTable = table(db, "message_search");
+            var copy = new org.postgresql.copy.CopyManager(db.unwrap(org.postgresql.core.BaseConnection.class));
+            var random = new Random(n);
+            var scope = MessageViewKeys.scope(serverId, channelId);
+            int batch = 20_000;
+            for (int from = 0; from < n; from += batch) {
+                var views = new StringBuilder(batch * 900);
+                var copies = new StringBuilder(batch * 3000);
+                for (int i = from; i < Math.min(n, from + batch); i++) {
+                    long ms = startMs + i / 4;
+                    long id = (ms << 22) | (1023L << 12) | (i % 4);
+                    var distinct = words(random, i).stream().distinct().toList();
+                    var sk = MessageViewKeys.searchKeys(scope, distinct);
+                    var schema = new StringBuilder("{\"_id\": {\"t\": \"string\"}, \"channelId\": {\"t\": \"string\"}, \"serverId\": {\"t\": \"string\"}, "
+                            + "\"authorId\": {\"t\": \"string\"}, \"content\": {\"t\": \"string\"}, \"type\": {\"t\": \"string\"}, \"nonce\": {\"t\": \"null\"}, "
+                            + "\"replyTo\": {\"t\": \"null\"}, \"createdAt\": {\"t\": \"date\"}, \"editedAt\": {\"t\": \"null\"}, \"pinned\": {\"t\": \"bool\"}, "
+                            + "\"attachments\": {\"i\": [], \"t\": \"array\"}, \"position\": {\"t\": \"long\"}, \"n\": {\"t\": \"long\"}");
+                    var keys = new StringBuilder("\"_id\", \"channelId\", \"serverId\", \"authorId\", \"content\", \"type\", \"nonce\", "
+                            + "\"replyTo\", \"createdAt\", \"editedAt\", \"pinned\", \"attachments\", \"position\", \"n\"");
+                    var values = new StringBuilder("\"_id\": \"").append(id).append("\", \"channelId\": \"").append(channelId)
+                            .append("\", \"serverId\": \"").append(serverId).append("\", \"authorId\": \"bench-seed\", \"content\": \"")
+                            .append(String.join(" ", distinct)).append("\", \"type\": \"default\", \"nonce\": null, \"replyTo\": null, \"createdAt\": ")
+                            .append(EPOCH + ms).append(", \"editedAt\": null, \"pinned\": false, \"attachments\": [], \"position\": 0, \"n\": ").append(id);
+                    // history document: + seq and page
+                    views.append("{\"$s\": {\"p\": ").append(schema).append(", \"seq\": {\"t\": \"long\"}, \"hp\": {\"t\": \"string\"}}, \"$k\": [")
+                            .append(keys).append(", \"seq\", \"hp\"]}, ").append(values).append(", \"seq\": ").append(i)
+                            .append(", \"hp\": \"").append(MessageViewKeys.pageKey(channelId, MessageViewKeys.page(i))).append("\"}\n");
+                    // search copy: + words and search keys
+                    copies.append("{\"$s\": {\"p\": ").append(schema).append(", \"tokens\": ").append(stringArraySchema(distinct.size()))
+                            .append(", \"sk\": ").append(stringArraySchema(sk.size())).append("}, \"$k\": [").append(keys)
+                            .append(", \"tokens\", \"sk\"]}, ").append(values).append(", \"tokens\": ").append(stringArray(distinct))
+                            .append(", \"sk\": ").append(stringArray(sk)).append("}\n");
+                }
+                copy.copyIn("COPY beep.\"" + viewTable + "\" (_jsonb) FROM STDIN WITH (FORMAT text)", new java.io.StringReader(views.toString()));
+                copy.copyIn("COPY beep.\"" + searchTable + "\" (_jsonb) FROM STDIN WITH (FORMAT text)", new java.io.StringReader(copies.toString()));
+            }
+        }
+        counters.replaceOne(Filters.eq("_id", channelId), new Document("_id", channelId).append("seq", (long) n),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        long ms = startMs + (n / 2) / 4;
+        return (ms << 22) | (1023L << 12);
+    }
+
+    static String table(java.sql.Connection db, String collection) throws Exception {
+        try (var st = db.prepareStatement("SELECT _jsonb->>'table' FROM beep._ferretdb_database_metadata WHERE _jsonb->>'_id' = ?")) {
+            st.setString(1, collection);
+            try (var rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no FerretDB table for " + collection + " (start the projections service once)");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static String stringArraySchema(int size) {
+        return "{\"i\": [" + String.join(", ", java.util.Collections.nCopies(size, "{\"t\": \"string\"}")) + "], \"t\": \"array\"}";
+    }
+
+    static String stringArray(List<String> values) {
+        return values.isEmpty() ? "[]" : "[\"" + String.join("\", \"", values) + "\"]";
+    }
+
+    static List<String> words(Random random, int i) {
+        var words = new ArrayList<String>();
+        for (int w = 0; w < 8; w++) {
+            words.add(word(random.nextInt(5000)));
+        }
+        if (i % 10 == 0) {
+            words.add("common");
+        }
+        if (i % 1000 == 7) {
+            words.add("rare");
+        }
+        return words;
+    }
+
+    static long seedMongo(MongoCollection<Document> messages, String serverId, String channelId, int n) throws Exception {
         var pool = Executors.newFixedThreadPool(Integer.parseInt(env("SEED_THREADS", "4")));
         long startMs = System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
         int batch = 1000;
@@ -114,14 +223,23 @@ public class MessageReads {
                     if (i % 1000 == 7) {
                         words.add("rare");
                     }
-                    docs.add(new Document("_id", id).append("channelId", channelId).append("serverId", serverId)
+                    var distinct = words.stream().distinct().toList();
+                    docs.add(new Document("_id", Long.toString(id)).append("n", id).append("channelId", channelId).append("serverId", serverId)
+                            .append("seq", (long) i).append("hp", MessageViewKeys.pageKey(channelId, MessageViewKeys.page(i)))
+                            .append("sk", MessageViewKeys.searchKeys(MessageViewKeys.scope(serverId, channelId), distinct))
                             .append("authorId", "bench-seed").append("content", String.join(" ", words))
                             .append("type", "default").append("nonce", null).append("replyTo", null)
                             .append("createdAt", new Date(EPOCH + ms)).append("editedAt", null).append("pinned", false)
-                            .append("attachments", List.of()).append("tokens", words.stream().distinct().toList())
+                            .append("attachments", List.of()).append("tokens", distinct)
                             .append("position", 0L));
                 }
-                messages.insertMany(docs);
+                messages.insertMany(docs.stream().map(d -> {
+                    var view = new Document(d);
+                    view.remove("sk");
+                    view.remove("tokens");
+                    return view;
+                }).toList());
+                search.insertMany(docs);
                 return null;
             }));
         }
@@ -129,6 +247,8 @@ public class MessageReads {
             future.get();
         }
         pool.shutdown();
+        counters.replaceOne(Filters.eq("_id", channelId), new Document("_id", channelId).append("seq", (long) n),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
         long ms = startMs + (n / 2) / 4;
         return (ms << 22) | (1023L << 12);
     }

@@ -10,6 +10,8 @@ admin_usage() {
   cat <<'EOF'
 usage: ./beep admin <subcommand>
   projections                          projection processors: state, position, lag, last error
+  projections rebuild NAME             blue/green rebuild of a processor's views, with a progress bar
+                                       (Ctrl-C stops following; the job goes on: jobs cancel ID stops it)
   watch                                the same, refreshed every 2 s (Ctrl-C stops)
   dead-letters [list [PROCESSOR]]      parked events
   dead-letters retry ID                hand a dead letter's sequence to its handlers again
@@ -18,6 +20,8 @@ usage: ./beep admin <subcommand>
   events replay --target TOPIC [FILTERS]
                                        republish the history into a Kafka topic, with a progress bar
   jobs get ID                          one job's progress as JSON
+  jobs list [--kind K] [--state S]     the newest jobs (kind rebuild|replay, state running|succeeded|failed|cancelled)
+  jobs cancel ID                       stop a running job (a rebuild drops its unfinished copy)
 filters: --types A,B  --aggregate ID  --from POS  --to POS  --since ISO  --until ISO  --limit N
 env: BEEP_GATEWAY_URL, BEEP_ADMIN_USER, BEEP_ADMIN_PASSWORD
 EOF
@@ -73,6 +77,21 @@ admin_projections() {
   jq -r '(["PROCESSOR","STATE","POSITION","HEAD","LAG","LAG_MS","SEGMENTS","LAST_ERROR"]),
          (.items[] | [.name, .state, .position, .headPosition, .lagEvents, .lagMillis, .segments,
                       (.lastError // "-" | tostring | .[0:60])]) | @tsv' <<<"$answer" | column -t -s $'\t'
+}
+
+admin_projections_cmd() {
+  case ${1:-list} in
+    list) admin_projections ;;
+    rebuild)
+      [[ -n ${2:-} ]] || { admin_fail "usage: ./beep admin projections rebuild NAME"; return; }
+      local answer id
+      answer=$(admin_call POST "/api/v1/admin/projections/$(jq -rn --arg p "$2" '$p|@uri')/rebuild" '{}') || return
+      id=$(jq -r .id <<<"$answer")
+      echo "rebuild job $id of $2 (the live copy keeps serving; ./beep admin jobs cancel $id stops it)" >&2
+      admin_follow "$id"
+      ;;
+    *) admin_fail "usage: ./beep admin projections [list|rebuild NAME]" ;;
+  esac
 }
 
 admin_watch() {
@@ -193,7 +212,7 @@ admin_follow() {
   if [[ $state == succeeded ]]; then
     echo "job $id succeeded: $processed events"
   else
-    admin_fail "job $id $state: $(jq -r '.error // "unknown error"' <<<"$answer")"
+    admin_fail "job $id $state: $(jq -r '.error // (if .state == "cancelled" then "on request" else "unknown error" end)' <<<"$answer")"
   fi
 }
 
@@ -203,7 +222,35 @@ admin_jobs() {
       [[ -n ${2:-} ]] || { admin_fail "usage: ./beep admin jobs get ID"; return; }
       admin_call GET "/api/v1/admin/jobs/$(jq -rn --arg p "$2" '$p|@uri')" | jq .
       ;;
-    *) admin_fail "usage: ./beep admin jobs get ID" ;;
+    list)
+      shift
+      local query="limit=50" answer
+      while [[ $# -gt 0 ]]; do
+        case $1 in
+          --kind | --state)
+            [[ $# -ge 2 ]] || { admin_fail "$1 needs a value"; return; }
+            query+="&${1#--}=$(jq -rn --arg p "$2" '$p|@uri')"
+            shift 2
+            ;;
+          *) admin_fail "unknown option $1 (--kind K --state S)"; return ;;
+        esac
+      done
+      answer=$(admin_call GET "/api/v1/admin/jobs?$query") || return
+      if [[ $(jq '.items | length' <<<"$answer") == 0 ]]; then
+        echo "no jobs"
+        return
+      fi
+      jq -r '(["ID","KIND","STATE","PROCESSED","TOTAL","EV/S","ETA_S","STARTED","ERROR"]),
+             (.items[] | [.id, .kind, .state, .processed, (.total // "-"), .ratePerSecond, (.etaSeconds // "-"),
+                          .startedAt, (.error // "-" | .[0:50])]) | @tsv' <<<"$answer" | column -t -s $'\t'
+      ;;
+    cancel)
+      [[ -n ${2:-} ]] || { admin_fail "usage: ./beep admin jobs cancel ID"; return; }
+      local answer
+      answer=$(admin_call POST "/api/v1/admin/jobs/$(jq -rn --arg p "$2" '$p|@uri')/cancel" '{}') || return
+      jq -r '"job \(.id): \(.state)\(if .state == "running" then " (stopping at its next checkpoint)" else "" end)"' <<<"$answer"
+      ;;
+    *) admin_fail "usage: ./beep admin jobs get ID | list [--kind K] [--state S] | cancel ID" ;;
   esac
 }
 
@@ -218,7 +265,7 @@ admin_main() {
   esac
   ADMIN_TOKEN=$(admin_token) || return
   case $sub in
-    projections) admin_projections ;;
+    projections) admin_projections_cmd "$@" ;;
     watch) admin_watch ;;
     dead-letters) admin_dead_letters "$@" ;;
     events) admin_events "$@" ;;

@@ -43,7 +43,7 @@ ferretdb_start() {
   start_bg ferretdb "$FERRETDB_BIN" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" \
     --handler=postgresql \
-    --postgresql-url="postgres://$BEEP_PG_USER:$BEEP_PG_PASSWORD@$pg/ferretdb" \
+    --postgresql-url="postgres://$BEEP_PG_USER:$BEEP_PG_PASSWORD@$pg/ferretdb?plan_cache_mode=force_custom_plan" \
     --state-dir="$BEEP_HOME/ferretdb" \
     --debug-addr="127.0.0.1:$FERRETDB_DEBUG_PORT" \
     --telemetry=disable --log-level=info

@@ -7,8 +7,12 @@
 # from the one recorded at the last import, `up` deletes the realm and restarts
 # Keycloak to import it again (also: `./beep reset-realm`).
 # Master realm admin: admin / admin (BEEP_KEYCLOAK_ADMIN[_PASSWORD]).
-# Optional Google identity provider: set BEEP_GOOGLE_CLIENT_ID and
-# BEEP_GOOGLE_CLIENT_SECRET before `up`; it is added through the admin API.
+# Identity brokering: beep-realm.json declares the `google` identity provider
+# (client id/secret from BEEP_GOOGLE_CLIENT_ID / BEEP_GOOGLE_CLIENT_SECRET,
+# dev defaults otherwise) and `google-sim`, an OIDC provider pointing at the
+# realm `google-sim` of this same Keycloak (google-sim-realm.json), which
+# stands in for Google in tests. `up` applies both realms' broker parts
+# through the admin API too (idempotent), so an already imported realm gets them.
 
 KEYCLOAK_VERSION=26.5.6
 KC_HOME="$BEEP_CACHE/keycloak-$KEYCLOAK_VERSION"
@@ -39,6 +43,7 @@ keycloak_install() {
 keycloak_start() {
   mkdir -p "$KC_HOME/data/import"
   cp "$BEEP_ROOT/infra-as-code/keycloak/beep-realm.json" "$KC_HOME/data/import/beep-realm.json"
+  cp "$BEEP_ROOT/infra-as-code/keycloak/google-sim-realm.json" "$KC_HOME/data/import/google-sim-realm.json"
   local pg_host_port=${BEEP_PG_URL#jdbc:postgresql://}
   start_bg keycloak env \
     KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PW" \
@@ -101,23 +106,73 @@ keycloak_post() {
     keycloak_reimport
   fi
   echo "$sha" >"$KC_REALM_SHA"
-  keycloak_google_idp
+  keycloak_identity_brokers
+  keycloak_beep_events
 }
 
-keycloak_google_idp() {
-  [[ -n ${BEEP_GOOGLE_CLIENT_ID:-} && -n ${BEEP_GOOGLE_CLIENT_SECRET:-} ]] || return 0
-  local token code
+# keycloak_placeholders : ${NAME:default} -> $NAME from the environment, else
+# default (what Keycloak does when it imports a realm file at start).
+keycloak_placeholders() {
+  perl -pe 's/\$\{(\w+):([^}]*)\}/(defined $ENV{$1} && length $ENV{$1}) ? $ENV{$1} : $2/ge'
+}
+
+# keycloak_identity_brokers : realm google-sim exists (created from its file
+# when missing) and realm beep has the identity providers of beep-realm.json
+# (created when missing, updated otherwise). Safe to run any number of times.
+keycloak_identity_brokers() {
+  local token code base="http://127.0.0.1:$KC_PORT/admin/realms" idp alias
   token=$(keycloak_admin_token) || true
-  [[ -n $token ]] || { warn "keycloak: no admin token, Google identity provider not configured"; return 0; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST \
-    "http://127.0.0.1:$KC_PORT/admin/realms/$BEEP_KEYCLOAK_REALM/identity-provider/instances" \
+  [[ -n $token ]] || { warn "keycloak: no admin token, identity providers not applied"; return 0; }
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" "$base/google-sim")
+  if [[ $code == 404 ]]; then
+    code=$(keycloak_placeholders <"$BEEP_ROOT/infra-as-code/keycloak/google-sim-realm.json" \
+      | curl -s -o /dev/null -w '%{http_code}' --max-time 60 -X POST "$base" \
+          -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @-)
+    [[ $code == 201 ]] && log "keycloak: realm google-sim created" \
+      || warn "keycloak: creating realm google-sim answered HTTP $code"
+  fi
+  while IFS= read -r idp; do
+    alias=$(jq -r .alias <<<"$idp")
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" \
+      "$base/$BEEP_KEYCLOAK_REALM/identity-provider/instances/$alias")
+    if [[ $code == 404 ]]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' --data-binary "$idp" \
+        "$base/$BEEP_KEYCLOAK_REALM/identity-provider/instances")
+    else
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X PUT -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' --data-binary "$idp" \
+        "$base/$BEEP_KEYCLOAK_REALM/identity-provider/instances/$alias")
+    fi
+    [[ $code == 201 || $code == 204 ]] || warn "keycloak: identity provider $alias answered HTTP $code"
+  done < <(jq -c '.identityProviders[]?' "$KC_REALM_FILE" | keycloak_placeholders)
+}
+
+# keycloak_beep_events : Keycloak records the user events (REGISTER, UPDATE_PROFILE, DELETE_ACCOUNT)
+# and admin events of realm beep, and the backend's service account may read them (view-events):
+# command-side's KeycloakEventSync turns changes made directly in Keycloak into Beep events.
+# Idempotent; set through the admin API so that beep-realm.json (and its re-import) is untouched.
+keycloak_beep_events() {
+  local token base rm role sa code
+  token=$(keycloak_admin_token) || true
+  [[ -n $token ]] || { warn "keycloak: no admin token, Keycloak events not enabled"; return 0; }
+  base="http://127.0.0.1:$KC_PORT/admin/realms/$BEEP_KEYCLOAK_REALM"
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X PUT "$base/events/config" \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d "{\"alias\":\"google\",\"providerId\":\"google\",\"enabled\":true,\"trustEmail\":true,
-         \"config\":{\"clientId\":\"$BEEP_GOOGLE_CLIENT_ID\",\"clientSecret\":\"$BEEP_GOOGLE_CLIENT_SECRET\",
-                     \"defaultScope\":\"openid profile email\",\"syncMode\":\"IMPORT\"}}")
-  case $code in
-    201) log "keycloak: Google identity provider added" ;;
-    409) log "keycloak: Google identity provider already present" ;;
-    *) warn "keycloak: adding the Google identity provider answered HTTP $code" ;;
-  esac
+    -d '{"eventsEnabled":true,"eventsListeners":["jboss-logging"],"eventsExpiration":2592000,
+         "enabledEventTypes":["REGISTER","UPDATE_PROFILE","DELETE_ACCOUNT"],
+         "adminEventsEnabled":true,"adminEventsDetailsEnabled":true}')
+  [[ $code == 204 ]] || warn "keycloak: enabling events answered HTTP $code"
+  rm=$(curl -fsS --max-time 10 "$base/clients?clientId=realm-management" -H "Authorization: Bearer $token" \
+    | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
+  sa=$(curl -fsS --max-time 10 "$base/clients?clientId=beep-backend" -H "Authorization: Bearer $token" \
+    | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
+  [[ -n $rm && -n $sa ]] || { warn "keycloak: clients realm-management / beep-backend not found"; return 0; }
+  sa=$(curl -fsS --max-time 10 "$base/clients/$sa/service-account-user" -H "Authorization: Bearer $token" \
+    | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+  role=$(curl -fsS --max-time 10 "$base/clients/$rm/roles/view-events" -H "Authorization: Bearer $token")
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST \
+    "$base/users/$sa/role-mappings/clients/$rm" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "[$role]")
+  [[ $code == 204 ]] || warn "keycloak: granting view-events to beep-backend answered HTTP $code"
 }

@@ -214,7 +214,7 @@ ensure_apt() {
 }
 
 ensure_tools() {
-  local pkgs=(ca-certificates curl unzip procps postgresql redis-server slapd ldap-utils)
+  local pkgs=(ca-certificates curl unzip procps postgresql redis-server slapd ldap-utils jq)
   command -v java >/dev/null || pkgs+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || pkgs+=(maven)
   ensure_apt "${pkgs[@]}"

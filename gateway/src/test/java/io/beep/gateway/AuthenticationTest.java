@@ -14,14 +14,14 @@ class AuthenticationTest extends GatewayTestSupport {
     @Test
     void forwardsRequestsWithAValidTokenAndTheTokenItself() throws Exception {
         var token = bearer(ISSUER.validToken());
-        web.get().uri("/api/v1/users/@me").header("Authorization", token)
+        web.get().uri("/api/v1/users/@me/servers").header("Authorization", token)
                 .exchange().expectStatus().isOk();
         assertThat(QUERY.take().headers().getFirst("Authorization")).isEqualTo(token);
     }
 
     @Test
     void rejectsRequestsWithoutToken() throws Exception {
-        var response = web.get().uri("/api/v1/users/@me").exchange()
+        var response = web.get().uri("/api/v1/users/@me/servers").exchange()
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer");
         expectUnauthenticated(response, "No bearer token was provided");
         assertThat(QUERY.receivedNothing()).isTrue();
@@ -32,7 +32,7 @@ class AuthenticationTest extends GatewayTestSupport {
         var expired = ISSUER.token(claims -> claims
                 .issueTime(Date.from(Instant.now().minusSeconds(900)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(600))));
-        var response = get("/api/v1/users/@me", expired)
+        var response = get("/api/v1/users/@me/servers", expired)
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         var body = expectUnauthenticated(response, "The access token has expired");
         assertThat(body).doesNotContain("alice").doesNotContain(expired.substring(0, 20));
@@ -43,16 +43,16 @@ class AuthenticationTest extends GatewayTestSupport {
     void stopsAcceptingARememberedTokenOnceItExpires() throws Exception {
         var expiresAt = Instant.now().plusSeconds(2);
         var shortLived = ISSUER.token(claims -> claims.expirationTime(Date.from(expiresAt)));
-        get("/api/v1/users/@me", shortLived).expectStatus().isOk();
-        get("/api/v1/users/@me", shortLived).expectStatus().isOk();
+        get("/api/v1/users/@me/servers", shortLived).expectStatus().isOk();
+        get("/api/v1/users/@me/servers", shortLived).expectStatus().isOk();
         Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1_100);
-        expectUnauthenticated(get("/api/v1/users/@me", shortLived), "The access token has expired");
+        expectUnauthenticated(get("/api/v1/users/@me/servers", shortLived), "The access token has expired");
     }
 
     @Test
     void rejectsTokenFromAnotherIssuer() throws Exception {
         var foreign = ISSUER.token(claims -> claims.issuer("http://127.0.0.1:1/realms/elsewhere"));
-        expectUnauthenticated(get("/api/v1/users/@me", foreign),
+        expectUnauthenticated(get("/api/v1/users/@me/servers", foreign),
                 "The access token was not issued by the trusted issuer");
         assertThat(QUERY.receivedNothing()).isTrue();
     }

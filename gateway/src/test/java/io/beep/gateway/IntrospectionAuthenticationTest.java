@@ -43,7 +43,7 @@ class IntrospectionAuthenticationTest {
         ISSUER.active.put("opaque-alice", Instant.now().plusSeconds(300));
         var before = ISSUER.introspections.get();
         for (int i = 0; i < 3; i++) {
-            web.get().uri("/api/v1/users/@me").header("Authorization", "Bearer opaque-alice")
+            web.get().uri("/api/v1/users/@me/servers").header("Authorization", "Bearer opaque-alice")
                     .exchange().expectStatus().isOk();
             assertThat(QUERY.take().headers().getFirst("Authorization")).isEqualTo("Bearer opaque-alice");
         }
@@ -55,7 +55,7 @@ class IntrospectionAuthenticationTest {
     void asksAgainOnceTheTokenHasExpired() {
         ISSUER.active.put("opaque-short", Instant.now().plusSeconds(1));
         var before = ISSUER.introspections.get();
-        web.get().uri("/api/v1/users/@me").header("Authorization", "Bearer opaque-short")
+        web.get().uri("/api/v1/users/@me/servers").header("Authorization", "Bearer opaque-short")
                 .exchange().expectStatus().isOk();
         ISSUER.active.remove("opaque-short");
         try {
@@ -63,14 +63,14 @@ class IntrospectionAuthenticationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        web.get().uri("/api/v1/users/@me").header("Authorization", "Bearer opaque-short")
+        web.get().uri("/api/v1/users/@me/servers").header("Authorization", "Bearer opaque-short")
                 .exchange().expectStatus().isUnauthorized();
         assertThat(ISSUER.introspections.get() - before).isEqualTo(2);
     }
 
     @Test
     void rejectsInactiveTokens() {
-        web.get().uri("/api/v1/users/@me").header("Authorization", "Bearer revoked-token")
+        web.get().uri("/api/v1/users/@me/servers").header("Authorization", "Bearer revoked-token")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -81,7 +81,7 @@ class IntrospectionAuthenticationTest {
 
     @Test
     void answers503WhenTheIdentityProviderFails() {
-        web.get().uri("/api/v1/users/@me").header("Authorization", "Bearer " + TestIssuer.FAILING_TOKEN)
+        web.get().uri("/api/v1/users/@me/servers").header("Authorization", "Bearer " + TestIssuer.FAILING_TOKEN)
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody()

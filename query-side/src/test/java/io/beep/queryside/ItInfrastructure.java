@@ -37,7 +37,7 @@ final class ItInfrastructure {
     /** SpiceDB's testing server: each bearer token gets its own empty, in-memory datastore. */
     static final String AUTHZ_URL = env("BEEP_SPICEDB_TESTING_URL", "http://127.0.0.1:8444");
     static final String AUTHZ_KEY = "queryside-it-" + UUID.randomUUID();
-    private static final Path VIEWS_DDL = Path.of("../projections/src/main/resources/db/views/V1__server_views.sql");
+    private static final Path VIEWS_DDL = Path.of("../projections/src/main/resources/db/views");
     private static final Path AUTHZ_SCHEMA = Path.of("../api-contracts/src/main/resources/authz/schema.zed");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -52,11 +52,31 @@ final class ItInfrastructure {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCHEMA);
             statement.execute("SET search_path TO " + SCHEMA);
-            statement.execute(Files.readString(VIEWS_DDL));
+            for (var migration : viewMigrations()) {
+                statement.execute(Files.readString(migration));
+            }
         }
         try (var mongo = MongoClients.create(MONGO)) {
             mongo.getDatabase(MONGO_DB).drop();
         }
+    }
+
+    /** The projections' view migrations in Flyway's order (V1, V1_7, V2_4, V4_1, ...). */
+    static java.util.List<Path> viewMigrations() throws IOException {
+        try (var files = Files.list(VIEWS_DDL)) {
+            return files.filter(f -> f.getFileName().toString().matches("V[0-9_]+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparing(ItInfrastructure::version))
+                    .toList();
+        }
+    }
+
+    private static java.math.BigDecimal version(Path migration) {
+        var version = migration.getFileName().toString().replaceAll("^V([0-9_]+)__.*$", "$1").split("_");
+        var key = new StringBuilder(version[0]).append('.');
+        for (int i = 1; i < version.length; i++) {
+            key.append(String.format("%04d", Integer.parseInt(version[i])));
+        }
+        return new java.math.BigDecimal(key.toString());
     }
 
     static void register(DynamicPropertyRegistry registry) {
@@ -75,9 +95,23 @@ final class ItInfrastructure {
         return connection;
     }
 
-    static void insertMessages(List<Document> documents) {
+    /** Stores message documents and their channels' counters (the next {@code seq} of each channel). */
+    static void insertMessages(List<Document> documents, Map<Long, ? extends Number> nextSeq) {
         try (var mongo = MongoClients.create(MONGO)) {
-            mongo.getDatabase(MONGO_DB).getCollection("messages").insertMany(documents);
+            var db = mongo.getDatabase(MONGO_DB);
+            db.getCollection("message_search").insertMany(documents);
+            db.getCollection("message_view").insertMany(documents.stream().map(d -> {
+                var view = new Document(d);
+                view.remove("sk");
+                view.remove("tokens");
+                return view;
+            }).toList());
+            for (var channel : nextSeq.entrySet()) {
+                db.getCollection("message_view_channels").replaceOne(
+                        new Document("_id", Long.toString(channel.getKey())),
+                        new Document("_id", Long.toString(channel.getKey())).append("seq", channel.getValue().longValue()),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            }
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import io.beep.contracts.message.MessageViewKeys;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +116,7 @@ class QuerySideIntegrationTest {
             documents.add(message(id, C1, "message " + i));
         }
         documents.add(message(C3_MESSAGE, C3, "elsewhere"));
-        ItInfrastructure.insertMessages(documents);
+        ItInfrastructure.insertMessages(documents, SEQ);
         ItInfrastructure.writeAuthzSchema();
         ItInfrastructure.writeRelationships(List.of(
                 new String[] {"server:" + S, "owner", "user:" + ALICE},
@@ -320,8 +322,15 @@ class QuerySideIntegrationTest {
         return request.with(jwt().jwt(j -> j.subject(user)));
     }
 
+    /** A document as the projection writes it (see MessageViewKeys), numbered in its channel. */
     private static Document message(long id, long channel, String content) {
-        return new Document("_id", id)
+        long seq = SEQ.computeIfAbsent(channel, c -> new AtomicLong()).getAndIncrement();
+        var words = List.of(content.split(" "));
+        return new Document("_id", Long.toString(id))
+                .append("n", id)
+                .append("seq", seq)
+                .append("hp", MessageViewKeys.pageKey(Long.toString(channel), MessageViewKeys.page(seq)))
+                .append("sk", MessageViewKeys.searchKeys(MessageViewKeys.scope(Long.toString(S), null), words))
                 .append("channelId", Long.toString(channel))
                 .append("serverId", Long.toString(S))
                 .append("authorId", ALICE)
@@ -333,9 +342,11 @@ class QuerySideIntegrationTest {
                 .append("editedAt", null)
                 .append("pinned", false)
                 .append("attachments", List.of())
-                .append("tokens", List.of(content.split(" ")))
+                .append("tokens", words)
                 .append("position", 1L);
     }
+
+    private static final Map<Long, AtomicLong> SEQ = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static long next() {
         return IDS.incrementAndGet();

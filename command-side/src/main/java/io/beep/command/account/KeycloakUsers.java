@@ -95,6 +95,20 @@ public class KeycloakUsers {
         return answer.statusCode() == 204;
     }
 
+    /** The user id of the backend's own service account (the subject of its tokens). */
+    String serviceAccountUserId() {
+        try {
+            var payload = serviceToken().split("\\.")[1];
+            var claims = mapper.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+            return claims.path("sub").asText();
+        } catch (IOException | ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            throw unavailable("unreadable service-account token");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while calling Keycloak");
+        }
+    }
+
     /** One admin API call under {@code /admin/realms/{realm}}; the raw answer. */
     HttpResponse<String> admin(String method, String path, Object body) {
         try {

@@ -5,6 +5,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.beep.contracts.common.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelDeletedEvent;
+import io.beep.contracts.channel.ChannelUpdatedEvent;
+import io.beep.contracts.channel.DeleteChannelCommand;
+import io.beep.contracts.channel.UpdateChannelCommand;
+import io.beep.contracts.channel.ChannelView;
+import java.util.List;
+import java.util.Locale;
+import java.time.Instant;
 import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
 import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
 import io.beep.contracts.channel.OverwriteTargetType;
@@ -35,6 +43,10 @@ class Channel {
     private ChannelId channelId;
     private ServerId serverId;
     private ChannelType type;
+    private String name;
+    private ChannelId parentId;
+    private Instant createdAt;
+    private boolean deleted;
     /** The target kind of each overwrite, by target id (role or user id), and whether it names the everyone role. */
     private final Map<String, Target> overwrites = new HashMap<>();
 
@@ -64,6 +76,57 @@ class Channel {
         channelId = event.channelId();
         serverId = event.serverId();
         type = event.type();
+        name = event.name();
+        parentId = event.parentId();
+        createdAt = event.createdAt();
+    }
+
+    @CommandHandler
+    ChannelView handle(UpdateChannelCommand command) {
+        requireExists();
+        var newName = command.name() == null ? name : Require.name("name", command.name(), MAX_NAME);
+        var newParent = parentId;
+        if (command.moveParent() && !java.util.Objects.equals(command.parentId(), parentId)) {
+            if (type == ChannelType.THREAD) {
+                throw DomainException.invalid("a thread stays in its channel");
+            }
+            if (type == ChannelType.CATEGORY && command.parentId() != null) {
+                throw DomainException.invalid("a category cannot sit in another channel");
+            }
+            newParent = command.parentId();
+        }
+        if (!newName.equals(name) || !java.util.Objects.equals(newParent, parentId)) {
+            apply(new ChannelUpdatedEvent(channelId, serverId, newName, newParent, command.updatedBy()));
+        }
+        return view();
+    }
+
+    @CommandHandler
+    void handle(DeleteChannelCommand command) {
+        requireExists();
+        apply(new ChannelDeletedEvent(channelId, serverId, type, command.deletedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(ChannelUpdatedEvent event) {
+        name = event.name();
+        parentId = event.parentId();
+    }
+
+    @EventSourcingHandler
+    void on(ChannelDeletedEvent event) {
+        deleted = true;
+    }
+
+    private void requireExists() {
+        if (deleted) {
+            throw DomainException.notFound("channel");
+        }
+    }
+
+    private ChannelView view() {
+        return new ChannelView(channelId.value(), serverId.value(), type.name().toLowerCase(Locale.ROOT), name,
+                parentId == null ? null : parentId.value(), List.of(), createdAt);
     }
 
     @CommandHandler
@@ -96,6 +159,7 @@ class Channel {
     }
 
     private void requireOverwritable() {
+        requireExists();
         if (type == ChannelType.THREAD) {
             throw DomainException.invalid("a thread takes its parent channel's permissions");
         }

@@ -27,6 +27,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import io.beep.contracts.friendship.EndFriendshipCommand;
 
 /**
  * The relationship of two users, keyed by the pair: at most one pending request at a time, and
@@ -114,6 +115,22 @@ class Friendship {
         }
         apply(new FriendRemovedEvent(friendshipId, command.removedBy(), friendshipId.other(command.removedBy()),
                 dmChannelId));
+    }
+
+    /** Ends whatever the pair has, for a deleted account; nothing to end changes nothing. */
+    @CommandHandler
+    void handle(EndFriendshipCommand command) {
+        var deleted = command.deletedUserId();
+        if (!friendshipId.involves(deleted)) {
+            throw DomainException.invalid("the user is not part of this friendship");
+        }
+        if (status == Status.FRIENDS) {
+            apply(new FriendRemovedEvent(friendshipId, deleted, friendshipId.other(deleted), dmChannelId));
+        } else if (status == Status.PENDING && requester.equals(deleted)) {
+            apply(new FriendRequestCancelledEvent(friendshipId, requestId, requester, addressee));
+        } else if (status == Status.PENDING) {
+            apply(new FriendRequestDeclinedEvent(friendshipId, requestId, requester, addressee));
+        }
     }
 
     private void requirePending(FriendRequestId id) {

@@ -13,14 +13,18 @@ import io.beep.contracts.common.Snowflake;
 import io.beep.contracts.common.UserId;
 import io.beep.contracts.message.DeleteMessageCommand;
 import io.beep.contracts.message.EditMessageCommand;
+import io.beep.contracts.message.MessageAttachmentsAddedEvent;
 import io.beep.contracts.message.MessageDeletedEvent;
 import io.beep.contracts.message.MessageEditedEvent;
 import io.beep.contracts.message.MessagePinnedEvent;
+import io.beep.contracts.message.MessageSentByWebhookEvent;
 import io.beep.contracts.message.MessageSentEvent;
 import io.beep.contracts.message.MessageType;
 import io.beep.contracts.message.MessageUnpinnedEvent;
 import io.beep.contracts.message.PinMessageCommand;
+import io.beep.contracts.message.PostSystemMessageCommand;
 import io.beep.contracts.message.SendMessageCommand;
+import io.beep.contracts.message.SendWebhookMessageCommand;
 import io.beep.contracts.message.UnpinMessageCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -38,6 +42,8 @@ class Message {
 
     static final int MAX_CONTENT = 4000;
     static final int MAX_NONCE = 64;
+    static final int MAX_ATTACHMENTS = 10;
+    static final int MAX_DISPLAY_NAME = 80;
 
     @AggregateIdentifier
     private MessageId messageId;
@@ -51,14 +57,61 @@ class Message {
     Message() {
     }
 
+    /** A message with files may have no text; one without needs some. */
     @CommandHandler
     Message(SendMessageCommand command) {
-        var content = Require.name("content", command.content(), MAX_CONTENT);
+        var attachments = command.attachments();
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw DomainException.invalid("at most " + MAX_ATTACHMENTS + " attachments per message");
+        }
+        var content = attachments.isEmpty()
+                ? Require.name("content", command.content(), MAX_CONTENT)
+                : optionalContent(command.content());
         Require.optionalText("nonce", command.nonce(), MAX_NONCE);
         Require.present("channelId", command.channelId());
         Require.present("authorId", command.authorId());
         apply(new MessageSentEvent(command.messageId(), command.channelId(), command.serverId(),
                 command.authorId(), content, MessageType.DEFAULT, command.nonce(), command.replyTo(),
+                Snowflake.timeOf(command.messageId().value())));
+        if (!attachments.isEmpty()) {
+            apply(new MessageAttachmentsAddedEvent(command.messageId(), command.channelId(), command.serverId(),
+                    attachments));
+        }
+    }
+
+    /** A message posted through a webhook: its author is the webhook, shown as {@code displayName}. */
+    @CommandHandler
+    Message(SendWebhookMessageCommand command) {
+        var content = Require.name("content", command.content(), MAX_CONTENT);
+        var displayName = Require.name("username", command.displayName(), MAX_DISPLAY_NAME);
+        Require.present("channelId", command.channelId());
+        Require.present("webhookId", command.webhookId());
+        apply(new MessageSentEvent(command.messageId(), command.channelId(), command.serverId(),
+                UserId.of(command.webhookId()), content, MessageType.DEFAULT, null, null,
+                Snowflake.timeOf(command.messageId().value())));
+        apply(new MessageSentByWebhookEvent(command.messageId(), command.channelId(), command.webhookId(),
+                displayName));
+    }
+
+    private static String optionalContent(String content) {
+        return Require.optionalText("content", content == null ? "" : content.strip(), MAX_CONTENT);
+    }
+
+    /** A system notice posted by the system-messages saga; the id is the saga's, so a repeat already exists. */
+    @CommandHandler
+    Message(PostSystemMessageCommand command) {
+        Require.present("channelId", command.channelId());
+        Require.present("authorId", command.authorId());
+        Require.present("type", command.type());
+        if (command.type() == MessageType.DEFAULT) {
+            throw DomainException.invalid("a system notice needs a system type");
+        }
+        var content = command.content() == null ? "" : command.content();
+        if (content.length() > MAX_CONTENT) {
+            throw DomainException.invalid("content is longer than " + MAX_CONTENT + " characters");
+        }
+        apply(new MessageSentEvent(command.messageId(), command.channelId(), command.serverId(),
+                command.authorId(), content, command.type(), null, command.replyTo(),
                 Snowflake.timeOf(command.messageId().value())));
     }
 

@@ -1,5 +1,6 @@
 package io.beep.command.message;
 
+import io.beep.command.attachment.AttachmentUse;
 import io.beep.command.channel.ChannelDirectory;
 import io.beep.command.channel.ChannelDirectory.ChannelFacts;
 import io.beep.command.platform.authz.AuthzClient;
@@ -18,6 +19,7 @@ import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.MessageId;
 import io.beep.contracts.common.UserId;
 import io.beep.contracts.message.DeleteMessageCommand;
+import io.beep.contracts.message.MessageAttachment;
 import io.beep.contracts.message.EditMessageCommand;
 import io.beep.contracts.message.MessageView;
 import io.beep.contracts.message.PinMessageCommand;
@@ -61,11 +63,12 @@ class MessageController {
     private final MessageIdempotency idempotency;
     private final MessageEvents messageEvents;
     private final TransactionTemplate transaction;
+    private final AttachmentUse attachments;
 
     MessageController(CommandGateway commands, Snowflakes ids, Authorizer authorizer, AuthzClient authz,
                       AuthzSync authzSync, ChannelDirectory directory, EventPositions positions,
                       RateLimiter rateLimiter, MessageIdempotency idempotency, MessageEvents messageEvents,
-                      TransactionTemplate transaction) {
+                      TransactionTemplate transaction, AttachmentUse attachments) {
         this.commands = commands;
         this.ids = ids;
         this.authorizer = authorizer;
@@ -77,13 +80,16 @@ class MessageController {
         this.idempotency = idempotency;
         this.messageEvents = messageEvents;
         this.transaction = transaction;
+        this.attachments = attachments;
     }
 
     @Operation(summary = "Send a message to a channel (SEND_MESSAGES).",
             description = "Rate limited per user (X-RateLimit-* headers; 429 RATE_LIMITED with Retry-After). "
                     + "With a nonce or an Idempotency-Key header, a repeat from the same user answers 200 with "
                     + "the message of the first attempt and creates nothing; the first attempt answers 201. "
-                    + "The Idempotency-Key header wins over the nonce when both are sent.")
+                    + "The Idempotency-Key header wins over the nonce when both are sent. attachmentIds (ATTACH_FILES, "
+                    + "at most 10) name uploads of the sender in this channel, each usable once; their stored "
+                    + "objects must match the declared size and type (400 / 413 / 415); content may then be empty.")
     @PostMapping("/api/v1/channels/{channelId}/messages")
     ResponseEntity<MessageView> send(@PathVariable String channelId, @RequestBody SendMessageRequest request,
                                      @RequestHeader(value = Consistency.HEADER, required = false) String token,
@@ -96,6 +102,11 @@ class MessageController {
         if (!channel.type().carriesMessages()) {
             throw DomainException.invalid("messages cannot be sent to a " + channel.type().name().toLowerCase() + " channel");
         }
+        var attachmentIds = AttachmentUse.ids(request.attachmentIds());
+        if (!attachmentIds.isEmpty()) {
+            authorizer.require(Resource.channel(channel.channelId().value()), "attach_files", user,
+                    Consistency.parse(token));
+        }
         var key = key(idempotencyKey, request.nonce());
         if (key != null) {
             var earlier = idempotency.find(user, key);
@@ -106,27 +117,31 @@ class MessageController {
         RateLimiter.enforce(rateLimiter.messageSent(user.value()), response);
         var replyTo = request.replyTo() == null ? null : MessageId.of(Ids.snowflake(request.replyTo()));
         var messageId = MessageId.of(ids.next());
-        var command = new SendMessageCommand(messageId, channel.channelId(), channel.serverId(), user,
-                request.content(), request.nonce(), replyTo);
-        if (key == null) {
-            commands.sendAndWait(command);
+        List<MessageAttachment> files = List.of();
+        if (key == null && attachmentIds.isEmpty()) {
+            commands.sendAndWait(new SendMessageCommand(messageId, channel.channelId(), channel.serverId(), user,
+                    request.content(), request.nonce(), replyTo));
         } else {
-            var winner = transaction.execute(status -> {
-                if (!idempotency.claim(user, key, messageId.value(), channel.channelId().value())) {
-                    return idempotency.find(user, key).orElseThrow();
+            var outcome = transaction.execute(status -> {
+                if (key != null && !idempotency.claim(user, key, messageId.value(), channel.channelId().value())) {
+                    return new SendOutcome(idempotency.find(user, key).orElseThrow(), List.of());
                 }
-                commands.sendAndWait(command);
-                return null;
+                var taken = attachments.take(attachmentIds, messageId, channel.channelId(), user);
+                commands.sendAndWait(new SendMessageCommand(messageId, channel.channelId(), channel.serverId(), user,
+                        request.content(), request.nonce(), replyTo, taken));
+                return new SendOutcome(null, taken);
             });
-            if (winner != null) {
-                return replay(winner);
+            if (outcome.earlier() != null) {
+                return replay(outcome.earlier());
             }
+            files = outcome.files();
         }
         long position = positions.latestOf(messageId.value());
         var view = new MessageView(messageId.value(), channel.channelId().value(),
                 channel.serverId() == null ? null : channel.serverId().value(), user.value(),
-                request.content().strip(), io.beep.contracts.common.Snowflake.timeOf(messageId.value()), null, false,
-                "default", List.of(), replyTo == null ? null : replyTo.value(), request.nonce());
+                request.content() == null ? "" : request.content().strip(),
+                io.beep.contracts.common.Snowflake.timeOf(messageId.value()), null, false,
+                "default", attachments.views(files), replyTo == null ? null : replyTo.value(), request.nonce());
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channelId + "/messages/" + messageId.value()))
                 .header(Consistency.HEADER, Long.toString(position))
                 .body(view);
@@ -142,7 +157,8 @@ class MessageController {
         var message = MessageId.of(Ids.snowflake(messageId));
         authorizer.require(Resource.channel(channel.channelId().value()), "view", user, Consistency.parse(token));
         dispatch(new EditMessageCommand(message, channel.channelId(), user, request.content()));
-        var view = messageEvents.current(message.value()).orElseThrow(() -> DomainException.notFound("message"));
+        var view = attachments.withLinks(messageEvents.current(message.value())
+                .orElseThrow(() -> DomainException.notFound("message")));
         return ResponseEntity.ok().header(Consistency.HEADER, Long.toString(positions.latestOf(message.value())))
                 .body(view);
     }
@@ -207,7 +223,8 @@ class MessageController {
     }
 
     private ResponseEntity<MessageView> replay(MessageIdempotency.Claim claim) {
-        var view = messageEvents.current(claim.messageId()).orElseThrow(() -> DomainException.notFound("message"));
+        var view = attachments.withLinks(messageEvents.current(claim.messageId())
+                .orElseThrow(() -> DomainException.notFound("message")));
         return ResponseEntity.ok()
                 .header(Consistency.HEADER, Long.toString(positions.latestOf(claim.messageId())))
                 .body(view);
@@ -226,6 +243,10 @@ class MessageController {
             return "n:" + nonce;
         }
         return null;
+    }
+
+    /** A send's result: the message an earlier send with the same key made, or the files taken. */
+    private record SendOutcome(MessageIdempotency.Claim earlier, List<MessageAttachment> files) {
     }
 
     /** Body of {@code POST /channels/{id}/messages}. */

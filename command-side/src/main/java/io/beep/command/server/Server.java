@@ -10,6 +10,22 @@ import io.beep.contracts.common.RoleId;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.Snowflake;
 import io.beep.contracts.common.UserId;
+import io.beep.contracts.server.AcceptInviteCommand;
+import io.beep.contracts.server.CreateInviteCommand;
+import io.beep.contracts.server.DeclineInviteCommand;
+import io.beep.contracts.server.ExpireMuteCommand;
+import io.beep.contracts.server.InviteCreatedEvent;
+import io.beep.contracts.server.InviteDeclinedEvent;
+import io.beep.contracts.server.InviteRevokedEvent;
+import io.beep.contracts.server.InviteUsedEvent;
+import io.beep.contracts.server.InviteView;
+import io.beep.contracts.server.MemberMutedEvent;
+import io.beep.contracts.server.MemberNicknameChangedEvent;
+import io.beep.contracts.server.MemberUnmutedEvent;
+import io.beep.contracts.server.MemberView;
+import io.beep.contracts.server.RevokeInviteCommand;
+import io.beep.contracts.server.UpdateMemberCommand;
+import java.time.Duration;
 import io.beep.contracts.server.AssignRoleCommand;
 import io.beep.contracts.server.BanMemberCommand;
 import io.beep.contracts.server.CheckOverwriteTargetCommand;
@@ -68,6 +84,10 @@ class Server {
     static final int MAX_ROLES = 250;
     static final int MAX_ROLE_NAME = 100;
     static final int MAX_BAN_REASON = 512;
+    static final int MAX_NICKNAME = 32;
+    static final int MAX_INVITE_USES = 100;
+    static final long MAX_INVITE_AGE_SECONDS = Duration.ofDays(7).toSeconds();
+    static final Duration MAX_MUTE = Duration.ofDays(28);
 
     @AggregateIdentifier
     private ServerId serverId;
@@ -80,6 +100,10 @@ class Server {
     private final Map<UserId, Set<RoleId>> members = new HashMap<>();
     private final Set<UserId> banned = new HashSet<>();
     private final Map<RoleId, RoleState> roles = new LinkedHashMap<>();
+    private final Map<UserId, Instant> joinedAt = new HashMap<>();
+    private final Map<UserId, String> nicknames = new HashMap<>();
+    private final Map<UserId, Instant> mutedUntil = new HashMap<>();
+    private final Map<String, InviteState> invites = new HashMap<>();
 
     Server() {
     }
@@ -254,6 +278,133 @@ class Server {
         }
     }
 
+    @CommandHandler
+    InviteView handle(CreateInviteCommand command, InviteCodes codes) {
+        requireExists();
+        Require.present("code", command.code());
+        Long maxAge = command.maxAgeSeconds();
+        if (maxAge != null && (maxAge < 0 || maxAge > MAX_INVITE_AGE_SECONDS)) {
+            throw DomainException.invalid("maxAgeSeconds must be 0 (never expires) to " + MAX_INVITE_AGE_SECONDS);
+        }
+        Integer maxUses = command.maxUses();
+        if (maxUses != null && (maxUses < 0 || maxUses > MAX_INVITE_USES)) {
+            throw DomainException.invalid("maxUses must be 0 (unlimited) to " + MAX_INVITE_USES);
+        }
+        if (command.targetUserId() != null) {
+            if (members.containsKey(command.targetUserId())) {
+                throw new DomainException(ErrorCode.ALREADY_EXISTS, "that user is already a member");
+            }
+            if (banned.contains(command.targetUserId())) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "that user is banned from this server");
+            }
+            maxUses = 1;
+        }
+        if (invites.containsKey(command.code())) {
+            return inviteView(command.code());
+        }
+        codes.register(command.code(), serverId);
+        var now = Instant.now();
+        apply(new InviteCreatedEvent(serverId, command.code(), command.createdBy(), now,
+                maxAge == null || maxAge == 0 ? null : now.plusSeconds(maxAge),
+                maxUses == null || maxUses == 0 ? null : maxUses, command.targetUserId()));
+        return inviteView(command.code());
+    }
+
+    @CommandHandler
+    ServerView handle(AcceptInviteCommand command, ServerMemberships memberships) {
+        requireExists();
+        var invite = invites.get(command.code());
+        if (invite == null || (invite.targetUserId() != null && !invite.targetUserId().equals(command.userId()))) {
+            throw DomainException.notFound("invite");
+        }
+        if (members.containsKey(command.userId())) {
+            return view();
+        }
+        if (invite.expiresAt() != null && !Instant.now().isBefore(invite.expiresAt())) {
+            throw new DomainException(ErrorCode.INVITE_EXPIRED, "this invitation has expired");
+        }
+        if (invite.maxUses() != null && invite.uses() >= invite.maxUses()) {
+            throw new DomainException(ErrorCode.INVITE_USED_UP, "this invitation has been used up");
+        }
+        if (banned.contains(command.userId())) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "you are banned from this server");
+        }
+        memberships.reserve(command.userId(), serverId);
+        apply(new MemberJoinedEvent(serverId, command.userId(), Instant.now()));
+        apply(new InviteUsedEvent(serverId, command.code(), command.userId(), invite.uses() + 1));
+        return view();
+    }
+
+    @CommandHandler
+    void handle(DeclineInviteCommand command) {
+        requireExists();
+        var invite = invites.get(command.code());
+        if (invite == null || !command.userId().equals(invite.targetUserId())) {
+            throw DomainException.notFound("invite");
+        }
+        apply(new InviteDeclinedEvent(serverId, command.code(), command.userId()));
+    }
+
+    @CommandHandler
+    void handle(RevokeInviteCommand command) {
+        requireExists();
+        var invite = invites.get(command.code());
+        if (invite == null) {
+            throw DomainException.notFound("invite");
+        }
+        if (!command.mayManageInvites() && !command.revokedBy().equals(invite.createdBy())) {
+            throw DomainException.forbidden("manage_invites");
+        }
+        apply(new InviteRevokedEvent(serverId, command.code(), command.revokedBy()));
+    }
+
+    @CommandHandler
+    MemberView handle(UpdateMemberCommand command, MuteSchedule mutes) {
+        requireExists();
+        requireMember(command.userId());
+        if (command.nicknameGiven()) {
+            var nickname = command.nickname() == null || command.nickname().isBlank() ? null
+                    : Require.name("nickname", command.nickname(), MAX_NICKNAME);
+            if (!java.util.Objects.equals(nickname, nicknames.get(command.userId()))) {
+                apply(new MemberNicknameChangedEvent(serverId, command.userId(), nickname, command.updatedBy()));
+            }
+        }
+        if (command.muteGiven()) {
+            // millisecond precision: the value round-trips through PostgreSQL (member_mute_schedule) unchanged
+            var until = command.mutedUntil() == null ? null
+                    : command.mutedUntil().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            if (until == null) {
+                if (mutedUntil.containsKey(command.userId())) {
+                    mutes.cancel(serverId, command.userId());
+                    apply(new MemberUnmutedEvent(serverId, command.userId(), command.updatedBy()));
+                }
+            } else {
+                var now = Instant.now();
+                if (!until.isAfter(now) || until.isAfter(now.plus(MAX_MUTE))) {
+                    throw DomainException.invalid("mutedUntil must lie ahead, at most " + MAX_MUTE.toDays() + " days");
+                }
+                if (command.userId().equals(ownerId)) {
+                    throw new DomainException(ErrorCode.FORBIDDEN, "the owner cannot be muted");
+                }
+                if (command.userId().equals(command.updatedBy())) {
+                    throw DomainException.invalid("you cannot mute yourself");
+                }
+                mutes.schedule(serverId, command.userId(), until);
+                apply(new MemberMutedEvent(serverId, command.userId(), until, command.updatedBy()));
+            }
+        }
+        return memberView(command.userId());
+    }
+
+    @CommandHandler
+    void handle(ExpireMuteCommand command) {
+        requireExists();
+        var until = mutedUntil.get(command.userId());
+        if (until != null && until.equals(command.mutedUntil()) && !Instant.now().isBefore(until)) {
+            apply(new MemberUnmutedEvent(serverId, command.userId(), null));
+        }
+    }
+
     private void requireExists() {
         if (deleted) {
             throw DomainException.notFound("server");
@@ -298,6 +449,19 @@ class Server {
                 ownerId.value(), members.size(), Snowflake.timeOf(serverId.value()));
     }
 
+    private InviteView inviteView(String code) {
+        var invite = invites.get(code);
+        return new InviteView(code, serverId.value(), name, members.size(), invite.expiresAt(), invite.maxUses(),
+                invite.uses(), invite.targetUserId() == null ? null : invite.targetUserId().value(),
+                invite.createdBy().value(), invite.createdAt());
+    }
+
+    private MemberView memberView(UserId user) {
+        return new MemberView(user.value(), nicknames.get(user),
+                members.get(user).stream().map(RoleId::value).sorted().toList(), mutedUntil.get(user),
+                joinedAt.get(user));
+    }
+
     private RoleView roleView(RoleId roleId) {
         var role = roles.get(roleId);
         return new RoleView(roleId.value(), role.name(),
@@ -314,26 +478,28 @@ class Server {
         everyoneRoleId = event.everyoneRoleId();
         roles.put(everyoneRoleId, new RoleState("@everyone", Set.copyOf(event.everyonePermissions())));
         members.put(ownerId, new HashSet<>());
+        joinedAt.put(ownerId, event.createdAt());
     }
 
     @EventSourcingHandler
     void on(MemberJoinedEvent event) {
         members.put(event.userId(), new HashSet<>());
+        joinedAt.put(event.userId(), event.joinedAt());
     }
 
     @EventSourcingHandler
     void on(MemberLeftEvent event) {
-        members.remove(event.userId());
+        forget(event.userId());
     }
 
     @EventSourcingHandler
     void on(MemberKickedEvent event) {
-        members.remove(event.userId());
+        forget(event.userId());
     }
 
     @EventSourcingHandler
     void on(MemberBannedEvent event) {
-        members.remove(event.userId());
+        forget(event.userId());
         banned.add(event.userId());
     }
 
@@ -385,6 +551,62 @@ class Server {
             held.remove(event.roleId());
             return held;
         });
+    }
+
+    @EventSourcingHandler
+    void on(InviteCreatedEvent event) {
+        invites.put(event.code(), new InviteState(event.createdBy(), event.createdAt(), event.expiresAt(),
+                event.maxUses(), 0, event.targetUserId()));
+    }
+
+    @EventSourcingHandler
+    void on(InviteUsedEvent event) {
+        invites.computeIfPresent(event.code(), (c, invite) -> invite.withUses(event.uses()));
+    }
+
+    @EventSourcingHandler
+    void on(InviteDeclinedEvent event) {
+        invites.remove(event.code());
+    }
+
+    @EventSourcingHandler
+    void on(InviteRevokedEvent event) {
+        invites.remove(event.code());
+    }
+
+    @EventSourcingHandler
+    void on(MemberNicknameChangedEvent event) {
+        if (event.nickname() == null) {
+            nicknames.remove(event.userId());
+        } else {
+            nicknames.put(event.userId(), event.nickname());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemberMutedEvent event) {
+        mutedUntil.put(event.userId(), event.mutedUntil());
+    }
+
+    @EventSourcingHandler
+    void on(MemberUnmutedEvent event) {
+        mutedUntil.remove(event.userId());
+    }
+
+    private void forget(UserId user) {
+        members.remove(user);
+        joinedAt.remove(user);
+        nicknames.remove(user);
+        mutedUntil.remove(user);
+    }
+
+    /** What the aggregate keeps of an invitation. */
+    record InviteState(UserId createdBy, Instant createdAt, Instant expiresAt, Integer maxUses, int uses,
+                       UserId targetUserId) {
+
+        InviteState withUses(int count) {
+            return new InviteState(createdBy, createdAt, expiresAt, maxUses, count, targetUserId);
+        }
     }
 
     /** A role's name and permissions. */

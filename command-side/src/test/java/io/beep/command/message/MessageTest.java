@@ -16,6 +16,11 @@ import io.beep.contracts.message.PinMessageCommand;
 import io.beep.contracts.message.UnpinMessageCommand;
 import io.beep.contracts.message.MessageType;
 import io.beep.contracts.message.SendMessageCommand;
+import io.beep.contracts.message.MessageAttachment;
+import io.beep.contracts.message.MessageAttachmentsAddedEvent;
+import io.beep.contracts.message.MessageSentByWebhookEvent;
+import io.beep.contracts.message.SendWebhookMessageCommand;
+import java.util.List;
 import io.beep.contracts.common.Snowflake;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,5 +201,44 @@ class MessageTest {
                 .when(new PinMessageCommand(MESSAGE, CHANNEL, BOB, NOTICE))
                 .expectNoEvents()
                 .expectExceptionMessage("message not found");
+    }
+
+    @Test
+    void canSendFilesWithoutText() {
+        var file = new MessageAttachment("500", "notes.txt", 12, "text/plain");
+        fixture.givenNoPriorActivity()
+                .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, null, null, null, List.of(file)))
+                .expectEvents(new MessageSentEvent(MESSAGE, CHANNEL, SERVER, ALICE, "", MessageType.DEFAULT, null,
+                                null, Snowflake.timeOf(MESSAGE.value())),
+                        new MessageAttachmentsAddedEvent(MESSAGE, CHANNEL, SERVER, List.of(file)));
+    }
+
+    @Test
+    void cannotSendMoreThanTenFiles() {
+        var files = java.util.stream.IntStream.range(0, 11)
+                .mapToObj(i -> new MessageAttachment(Integer.toString(500 + i), "f" + i, 1, "text/plain")).toList();
+        fixture.givenNoPriorActivity()
+                .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "many", null, null, files))
+                .expectNoEvents()
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class);
+    }
+
+    @Test
+    void aWebhookPostsAsItselfUnderItsDisplayName() {
+        fixture.givenNoPriorActivity()
+                .when(new SendWebhookMessageCommand(MESSAGE, CHANNEL, SERVER, "700", " Build bot ", "build green"))
+                .expectEvents(new MessageSentEvent(MESSAGE, CHANNEL, SERVER, UserId.of("700"), "build green",
+                                MessageType.DEFAULT, null, null, Snowflake.timeOf(MESSAGE.value())),
+                        new MessageSentByWebhookEvent(MESSAGE, CHANNEL, "700", "Build bot"));
+    }
+
+    @Test
+    void nobodyCanEditAWebhookMessage() {
+        fixture.given(new MessageSentEvent(MESSAGE, CHANNEL, SERVER, UserId.of("700"), "build green",
+                        MessageType.DEFAULT, null, null, Snowflake.timeOf(MESSAGE.value())),
+                        new MessageSentByWebhookEvent(MESSAGE, CHANNEL, "700", "Build bot"))
+                .when(new EditMessageCommand(MESSAGE, CHANNEL, ALICE, "red"))
+                .expectNoEvents()
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class);
     }
 }

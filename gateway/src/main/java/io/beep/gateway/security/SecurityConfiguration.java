@@ -46,6 +46,7 @@ class SecurityConfiguration {
     static final ServerWebExchangeMatcher PUBLIC_API = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
                     "/api/v1/auth/register", "/api/v1/webhooks/*/messages"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/auth/email-change/confirm"),
             ServerWebExchangeMatchers.pathMatchers("/api/v1/gateway"));
 
     /** Routes that need a valid bearer token: all of {@code /api/v1} except the public ones. */

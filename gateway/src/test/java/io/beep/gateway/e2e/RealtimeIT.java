@@ -116,6 +116,31 @@ class RealtimeIT {
     // ---- dispatch
 
     @Test
+    void channelRenamesAndNicknamesReachTheServersMembersLive() throws Exception {
+        var server = createServer("public");
+        join(server, erin);
+        try (var member = GatewaySocket.identified(StackClient.GATEWAY, erin);
+             var outsider = GatewaySocket.identified(StackClient.GATEWAY, carol)) {
+            var renamed = patch("/api/v1/channels/" + server.channelId(), dave, "{\"name\":\"renamed-live\"}");
+            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+            var update = member.dispatch("CHANNEL_UPDATE").path("d");
+            assertThat(update.path("id").asText()).isEqualTo(server.channelId());
+            assertThat(update.path("name").asText()).isEqualTo("renamed-live");
+
+            var nick = patch("/api/v1/servers/" + server.id() + "/members/@me", dave, "{\"nickname\":\"Captain\"}");
+            assertThat(nick.statusCode()).as(nick.body()).isBetween(200, 204);
+            var memberUpdate = member.until(frame -> "MEMBER_UPDATE".equals(frame.path("t").asText())
+                    && frame.path("d").has("nickname")).path("d");
+            assertThat(memberUpdate.path("serverId").asText()).isEqualTo(server.id());
+            assertThat(memberUpdate.path("userId").asText()).isEqualTo(daveId);
+            assertThat(memberUpdate.path("nickname").asText()).isEqualTo("Captain");
+
+            assertThat(framesUntilHeartbeatAck(outsider)).noneMatch(frame ->
+                    "CHANNEL_UPDATE".equals(frame.path("t").asText()) || "MEMBER_UPDATE".equals(frame.path("t").asText()));
+        }
+    }
+
+    @Test
     void messageReachesMembersWhoMayViewItAndNobodyElse() {
         var server = createServer("public");
         join(server, erin);

@@ -1,5 +1,6 @@
 package io.beep.queryside.channel;
 
+import io.beep.contracts.channel.ChannelDetailsView;
 import io.beep.contracts.channel.ChannelView;
 import io.beep.contracts.common.Page;
 import io.beep.queryside.platform.authz.Authorizer;
@@ -11,6 +12,9 @@ import io.beep.contracts.common.DomainException;
 import io.beep.queryside.platform.web.Ids;
 import io.beep.queryside.privatechannel.PrivateChannelReader;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +32,11 @@ class ChannelQueryController {
     private final Authorizer authorizer;
     private final ReadConsistency consistency;
     private final PrivateChannelReader privateChannels;
+    private final ChannelOverwriteReader overwrites;
 
     ChannelQueryController(ChannelReader channels, Authorizer authorizer, ReadConsistency consistency,
-                           PrivateChannelReader privateChannels) {
+                           PrivateChannelReader privateChannels, ChannelOverwriteReader overwrites) {
+        this.overwrites = overwrites;
         this.channels = channels;
         this.privateChannels = privateChannels;
         this.authorizer = authorizer;
@@ -57,16 +63,26 @@ class ChannelQueryController {
     }
 
     @Operation(summary = "A channel the caller may view; 404 for any other.",
-            description = "Server channels, and DM and group channels (with recipientIds) for their recipients.")
+            description = "Server channels, and DM and group channels (with recipientIds) for their recipients. "
+                    + "Callers who may manage the channel (MANAGE_CHANNELS) or its permissions (MANAGE_ROLES) also "
+                    + "get permissionOverwrites [{targetId, targetType: role|member, allow, deny}].")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
+            oneOf = {ChannelView.class, ChannelDetailsView.class})))
     @GetMapping("/api/v1/channels/{channelId}")
-    ChannelView channel(@PathVariable String channelId,
-                        @RequestHeader(value = Consistency.HEADER, required = false) String token) {
+    Object channel(@PathVariable String channelId,
+                   @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         long id = Ids.path(channelId);
         var user = CurrentUser.id();
         var zedToken = consistency.await(Consistency.parse(token), VIEWS);
         authorizer.requireView(Resource.channel(id), user, zedToken);
         var channel = channels.find(id);
         if (channel.isPresent()) {
+            var resource = Resource.channel(id);
+            if (authorizer.has(resource, "manage_channel", user, zedToken)
+                    || authorizer.has(resource, "manage_permissions", user, zedToken)) {
+                consistency.awaitViews(Consistency.parse(token), ChannelOverwriteReader.PROCESSOR);
+                return new ChannelDetailsView(channel.get(), overwrites.of(id));
+            }
             return channel.get();
         }
         consistency.awaitViews(Consistency.parse(token), PRIVATE_VIEWS);

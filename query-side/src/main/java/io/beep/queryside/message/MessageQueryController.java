@@ -10,8 +10,11 @@ import io.beep.queryside.platform.web.CurrentUser;
 import io.beep.contracts.common.DomainException;
 import io.beep.queryside.platform.web.Ids;
 import io.beep.queryside.platform.web.Paging;
+import io.beep.contracts.message.MessageViewKeys;
 import io.beep.contracts.message.SearchTokens;
+import io.beep.queryside.channel.ChannelReader;
 import java.util.List;
+import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,10 +35,12 @@ class MessageQueryController {
     private final Authorizer authorizer;
     private final ReadConsistency consistency;
     private final ViewableChannels viewableChannels;
+    private final ChannelReader channels;
 
     MessageQueryController(MessageReader messages, Authorizer authorizer, ReadConsistency consistency,
-                           ViewableChannels viewableChannels) {
+                           ViewableChannels viewableChannels, ChannelReader channels) {
         this.messages = messages;
+        this.channels = channels;
         this.viewableChannels = viewableChannels;
         this.authorizer = authorizer;
         this.consistency = consistency;
@@ -99,7 +104,9 @@ class MessageQueryController {
         int size = Paging.limit(limit);
         var before = Paging.keyOf(cursor);
         requireView(id, token);
-        return messages.search(List.of(Long.toString(id)), terms, authorId, before, size);
+        var channel = channels.find(id).orElseThrow(() -> DomainException.notFound("channel"));
+        return messages.search(MessageViewKeys.scope(channel.serverId(), channel.id()), Set.of(channel.id()), terms,
+                authorId, before, size);
     }
 
     @Operation(summary = "Search a server's messages over the channels the caller may view, newest first.",
@@ -125,21 +132,23 @@ class MessageQueryController {
         long position = Consistency.parse(token);
         var zedToken = consistency.await(position, VIEWS);
         authorizer.requireView(Resource.server(id), user, zedToken);
-        var channels = viewableChannels.of(id, user, zedToken, position > 0);
+        var viewable = viewableChannels.of(id, user, zedToken, position > 0);
         if (channelId != null) {
             var only = Long.toString(Ids.param("channelId", channelId));
-            if (!channels.contains(only)) {
+            if (!viewable.contains(only)) {
                 throw DomainException.notFound("channel");
             }
-            channels = List.of(only);
+            viewable = List.of(only);
         }
-        return messages.search(channels, terms, authorId, before, size);
+        return messages.search(MessageViewKeys.scope(Long.toString(id), null), Set.copyOf(viewable), terms, authorId,
+                before, size);
     }
 
     private static List<String> terms(String q) {
         var terms = SearchTokens.of(q);
-        if (terms.isEmpty()) {
-            throw DomainException.invalid("q must contain at least one letter or digit");
+        if (terms.stream().noneMatch(t -> t.length() >= MessageViewKeys.MIN_PREFIX)) {
+            throw DomainException.invalid("q must contain a word of at least " + MessageViewKeys.MIN_PREFIX
+                    + " letters or digits");
         }
         if (terms.size() > MAX_TERMS) {
             throw DomainException.invalid("q must have at most " + MAX_TERMS + " words");

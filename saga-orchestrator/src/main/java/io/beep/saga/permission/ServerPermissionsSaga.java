@@ -3,6 +3,7 @@ package io.beep.saga.permission;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelDeletedEvent;
 import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
 import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
 import io.beep.contracts.channel.ChannelType;
@@ -11,6 +12,8 @@ import io.beep.contracts.server.MemberBannedEvent;
 import io.beep.contracts.server.MemberJoinedEvent;
 import io.beep.contracts.server.MemberKickedEvent;
 import io.beep.contracts.server.MemberLeftEvent;
+import io.beep.contracts.server.MemberMutedEvent;
+import io.beep.contracts.server.MemberUnmutedEvent;
 import io.beep.contracts.server.RoleAssignedEvent;
 import io.beep.contracts.server.RoleCreatedEvent;
 import io.beep.contracts.server.RoleDeletedEvent;
@@ -71,6 +74,22 @@ public class ServerPermissionsSaga {
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ChannelPermissionOverwriteRemovedEvent event, PermissionTuples tuples) {
         tuples.deleteMatching(ServerTuples.overwriteRemoved(event));
+    }
+
+    /** The channel's own relationships, then its threads' links to it. */
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(ChannelDeletedEvent event, PermissionTuples tuples) {
+        ServerTuples.deleted(event).forEach(tuples::deleteMatching);
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(MemberMutedEvent event, PermissionTuples tuples) {
+        tuples.write(List.of(ServerTuples.muted(event.serverId().value(), event.userId().value())));
+    }
+
+    @SagaEventHandler(associationProperty = SERVER_ID)
+    void on(MemberUnmutedEvent event, PermissionTuples tuples) {
+        tuples.delete(List.of(ServerTuples.muted(event.serverId().value(), event.userId().value())));
     }
 
     @SagaEventHandler(associationProperty = SERVER_ID)

@@ -1,6 +1,7 @@
 package io.beep.saga.permission;
 
 import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelDeletedEvent;
 import io.beep.contracts.channel.ChannelPermissionOverwriteRemovedEvent;
 import io.beep.contracts.channel.ChannelPermissionOverwriteSetEvent;
 import io.beep.contracts.channel.ChannelType;
@@ -54,6 +55,19 @@ final class ServerTuples {
         return List.of(Tuple.of("channel", channel, "server", "server", event.serverId().value()));
     }
 
+    /** Everything a deleted channel reaches: its own relationships (server or parent link, overwrites) and
+     *  its threads' links to it. */
+    static List<TupleFilter> deleted(ChannelDeletedEvent event) {
+        var channel = event.channelId().value();
+        return List.of(TupleFilter.resource("channel", channel),
+                new TupleFilter("channel", null, "parent", "channel", channel, null));
+    }
+
+    /** A server-level mute of a member. */
+    static Tuple muted(String server, String user) {
+        return Tuple.of("server", server, "muted", "user", user);
+    }
+
     /** A new member. */
     static List<Tuple> joined(MemberJoinedEvent event) {
         return List.of(member(event.serverId().value(), event.userId().value()));
@@ -63,7 +77,7 @@ final class ServerTuples {
     static List<Tuple> removed(String server, String user, Set<RoleId> roleIds) {
         var tuples = new ArrayList<Tuple>();
         tuples.add(member(server, user));
-        tuples.add(Tuple.of("server", server, "muted", "user", user));
+        tuples.add(muted(server, user));
         for (var role : roleIds) {
             tuples.add(assignee(role.value(), user));
         }

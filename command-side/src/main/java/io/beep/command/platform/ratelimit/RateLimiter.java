@@ -62,6 +62,11 @@ public class RateLimiter {
         return hit("beep:rl:msg:" + userId, properties.messages());
     }
 
+    /** Counts one message posted through webhook {@code webhookId}: webhooks have their own buckets. */
+    public RateLimitDecision webhookMessagePosted(String webhookId, RateLimitProperties.Bucket bucket) {
+        return hit("beep:rl:webhook:" + webhookId, bucket);
+    }
+
     /**
      * Writes the rate-limit headers of {@code decision} on the response and, past the limit,
      * answers 429 {@code RATE_LIMITED} with {@code Retry-After}.

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beep.contracts.common.ErrorCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -16,6 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class SecurityConfig {
 
+    private static final Pattern WEBHOOK_POST = Pattern.compile("/api/v1/webhooks/[^/]+/messages/?");
+    private static final DefaultBearerTokenResolver USER_TOKENS = new DefaultBearerTokenResolver();
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
         var problems = new ProblemWriter(mapper);
@@ -24,9 +30,11 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/email-change/confirm").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*/messages").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(SecurityConfig::userToken)
                         .jwt(j -> { })
                         .authenticationEntryPoint((req, res, e) -> problems.write(res, ErrorCode.UNAUTHENTICATED,
                                 "a valid bearer token is required"))
@@ -36,5 +44,13 @@ public class SecurityConfig {
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, ErrorCode.UNAUTHENTICATED,
                                 "a valid bearer token is required")));
         return http.build();
+    }
+
+    /** The Keycloak bearer token of a request; none on webhook posts, whose bearer is a webhook token. */
+    static String userToken(HttpServletRequest request) {
+        if (HttpMethod.POST.matches(request.getMethod()) && WEBHOOK_POST.matcher(request.getRequestURI()).matches()) {
+            return null;
+        }
+        return USER_TOKENS.resolve(request);
     }
 }

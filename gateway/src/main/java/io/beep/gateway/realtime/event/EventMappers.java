@@ -28,7 +28,10 @@ final class EventMappers {
         byType.put("MessageDeletedEvent", this::messageDeleted);
         byType.put("MessagePinnedEvent", (event, server) -> messagePin(event, server, true));
         byType.put("MessageUnpinnedEvent", (event, server) -> messagePin(event, server, false));
+        byType.put("MessageAttachmentsAddedEvent", this::messageAttachments);
+        byType.put("MessageSentByWebhookEvent", this::messageByWebhook);
         byType.put("ChannelCreatedEvent", this::channelCreated);
+        byType.put("ChannelUpdatedEvent", this::channelUpdated);
         byType.put("DmChannelCreatedEvent", this::dmCreated);
         byType.put("GroupChannelCreatedEvent", this::groupCreated);
         byType.put("ServerCreatedEvent", this::serverCreated);
@@ -41,6 +44,9 @@ final class EventMappers {
         byType.put("RoleCreatedEvent", (event, server) -> role(event, "ROLE_CREATE"));
         byType.put("RoleUpdatedEvent", (event, server) -> role(event, "ROLE_UPDATE"));
         byType.put("RoleDeletedEvent", this::roleDeleted);
+        byType.put("MemberNicknameChangedEvent", (event, server) -> memberField(event, "nickname", event.text("nickname")));
+        byType.put("MemberMutedEvent", (event, server) -> memberField(event, "mutedUntil", event.text("mutedUntil")));
+        byType.put("MemberUnmutedEvent", (event, server) -> memberField(event, "mutedUntil", null));
         byType.put("RoleAssignedEvent", (event, server) -> memberRoles(event, "addedRoleId"));
         byType.put("RoleRemovedEvent", (event, server) -> memberRoles(event, "removedRoleId"));
         byType.put("FriendRequestSentEvent", (event, server) -> friendRequest(event, "FRIEND_REQUEST_CREATE", "pending"));
@@ -97,6 +103,28 @@ final class EventMappers {
         return List.of(new Dispatch("MESSAGE_PIN", message, viewers(event, serverId)));
     }
 
+    /** Files sent with a message: MESSAGE_UPDATE with their metadata (download links come from GET /attachments/{id}). */
+    private List<Dispatch> messageAttachments(StreamEvent event, String serverId) {
+        var message = known(event, serverId);
+        var attachments = message.putArray("attachments");
+        event.payload().path("attachments").forEach(file -> attachments.addObject()
+                .put("id", file.path("id").asText())
+                .put("filename", file.path("filename").asText())
+                .put("size", file.path("size").asLong())
+                .put("contentType", file.path("contentType").asText()));
+        messages.put(message.deepCopy());
+        return List.of(new Dispatch("MESSAGE_UPDATE", message, viewers(event, serverId)));
+    }
+
+    /** A message posted through a webhook: MESSAGE_UPDATE naming the webhook and the name it shows. */
+    private List<Dispatch> messageByWebhook(StreamEvent event, String serverId) {
+        var message = known(event, serverId);
+        message.put("webhookId", event.text("webhookId"));
+        message.put("authorName", event.text("displayName"));
+        messages.put(message.deepCopy());
+        return List.of(new Dispatch("MESSAGE_UPDATE", message, viewers(event, serverId)));
+    }
+
     /** The cached message, or the fields every message event carries. */
     private ObjectNode known(StreamEvent event, String serverId) {
         var message = messages.copy(event.text("messageId"));
@@ -114,6 +142,15 @@ final class EventMappers {
         channel.put("parentId", event.text("parentId"));
         channel.put("createdAt", event.text("createdAt"));
         return List.of(new Dispatch("CHANNEL_CREATE", channel, viewers(event, serverId)));
+    }
+
+    private List<Dispatch> channelUpdated(StreamEvent event, String serverId) {
+        var channel = json.createObjectNode();
+        channel.put("id", event.text("channelId"));
+        channel.put("serverId", serverId);
+        channel.put("name", event.text("name"));
+        channel.put("parentId", event.text("parentId"));
+        return List.of(new Dispatch("CHANNEL_UPDATE", channel, viewers(event, serverId)));
     }
 
     private List<Dispatch> dmCreated(StreamEvent event, String serverId) {
@@ -195,6 +232,15 @@ final class EventMappers {
         member.put("serverId", event.text("serverId"));
         member.put("userId", event.text("userId"));
         member.put(field, event.text("roleId"));
+        return List.of(new Dispatch("MEMBER_UPDATE", member, new ServerMembers(event.text("serverId"))));
+    }
+
+    /** A member's nickname or mute changed: MEMBER_UPDATE with that field (null: cleared). */
+    private List<Dispatch> memberField(StreamEvent event, String field, String value) {
+        var member = json.createObjectNode();
+        member.put("serverId", event.text("serverId"));
+        member.put("userId", event.text("userId"));
+        member.put(field, value);
         return List.of(new Dispatch("MEMBER_UPDATE", member, new ServerMembers(event.text("serverId"))));
     }
 

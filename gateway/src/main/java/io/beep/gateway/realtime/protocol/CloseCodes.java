@@ -2,8 +2,8 @@ package io.beep.gateway.realtime.protocol;
 
 /**
  * WebSocket close codes of the gateway (4000-4999 are the application's; documented in
- * docs/api.md). After 4000, 4009 and 4010 a client may RESUME; after the others it must fix what it
- * sends.
+ * docs/api.md). After 4000, 4009, 4010 and 4012 a client may RESUME (after 4012 with a fresh
+ * token); after the others it must fix what it sends.
  */
 public final class CloseCodes {
 
@@ -27,6 +27,8 @@ public final class CloseCodes {
     public static final int TOO_SLOW = 4010;
     /** The session was resumed on another socket. */
     public static final int SESSION_REPLACED = 4011;
+    /** The access token the socket was identified with expired; RESUME with a fresh token. */
+    public static final int TOKEN_EXPIRED = 4012;
     /** RFC 6455: a frame larger than the limit. */
     public static final int MESSAGE_TOO_BIG = 1009;
     /** RFC 6455: the server is going away (shutdown); resume elsewhere. */

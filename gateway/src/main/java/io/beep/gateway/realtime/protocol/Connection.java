@@ -1,5 +1,7 @@
 package io.beep.gateway.realtime.protocol;
 
+import java.time.Instant;
+
 import io.beep.gateway.realtime.session.Outbound;
 import io.beep.gateway.realtime.session.Session;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,6 +26,7 @@ final class Connection implements Outbound {
     private volatile State state = State.NEW;
     private volatile Session session;
     private volatile CloseStatus closeStatus;
+    private volatile Instant tokenExpiresAt;
     private long windowStartNanos = openedNanos;
     private int framesInWindow;
 
@@ -89,6 +92,16 @@ final class Connection implements Outbound {
 
     long openedNanos() {
         return openedNanos;
+    }
+
+    /** When the access token this socket identified (or resumed) with expires; null if unknown. */
+    void tokenExpiresAt(Instant expiresAt) {
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    boolean tokenExpired(Instant now) {
+        var expiresAt = tokenExpiresAt;
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     State state() {

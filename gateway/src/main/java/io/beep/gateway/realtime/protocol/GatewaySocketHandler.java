@@ -10,6 +10,7 @@ import io.beep.gateway.security.AccessTokenVerifier;
 import io.beep.gateway.security.VerifiedUser;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,6 +175,7 @@ public final class GatewaySocketHandler implements WebSocketHandler {
                             ready.putObject("user").put("id", user.id()).put("username", user.username());
                             ready.set("servers", serverList(loaded.getT2(), loaded.getT1()));
                             connection.session(session);
+                            connection.tokenExpiresAt(user.expiresAt());
                             connection.state(Connection.State.READY);
                             registry.start(session, connection, ready.toString());
                         })
@@ -200,6 +202,7 @@ public final class GatewaySocketHandler implements WebSocketHandler {
                     if (session.isPresent() && !connection.closing()
                             && registry.resume(session.get(), connection, seq, resumed)) {
                         connection.session(session.get());
+                        connection.tokenExpiresAt(user.expiresAt());
                         connection.state(Connection.State.READY);
                     } else {
                         connection.state(Connection.State.NEW);
@@ -259,11 +262,19 @@ public final class GatewaySocketHandler implements WebSocketHandler {
         return list;
     }
 
-    /** Closes sockets that fell silent (4009) or never identified (4003). */
+    /**
+     * Closes sockets that fell silent (4009), never identified (4003), or whose access token expired
+     * (4012: the session stays resumable, so a client RESUMEs with a fresh token and misses nothing;
+     * a user disabled or deleted in Keycloak cannot get one, so their sockets end within a token
+     * lifetime at most).
+     */
     public void sweep(long nowNanos) {
         var timeout = properties.heartbeatTimeout().toNanos();
+        var now = Instant.now();
         for (var connection : connections) {
-            if (connection.silentNanos(nowNanos) > timeout) {
+            if (connection.state() == Connection.State.READY && connection.tokenExpired(now)) {
+                connection.close(CloseCodes.TOKEN_EXPIRED, "Access token expired; RESUME with a fresh token");
+            } else if (connection.silentNanos(nowNanos) > timeout) {
                 if (connection.state() == Connection.State.READY) {
                     connection.close(CloseCodes.SESSION_TIMED_OUT, "No heartbeat in time");
                 } else {

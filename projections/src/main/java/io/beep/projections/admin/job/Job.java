@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param id         opaque id
  * @param kind       which {@link JobRunner} runs it, e.g. {@code replay}
- * @param state      {@code running}, {@code succeeded} or {@code failed}
+ * @param state      {@code running}, {@code succeeded}, {@code failed} or {@code cancelled}
  * @param owner      the instance running it
  * @param params     the runner's parameters
  * @param processed  items done so far
@@ -25,4 +25,5 @@ public record Job(String id, String kind, String state, String owner, JsonNode p
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 }

@@ -21,11 +21,17 @@ public interface JobRunner {
 
         /**
          * Records that {@code processed} items are done, up to and including event position
-         * {@code position}, durably; answers false when the runner must stop (shutdown).
+         * {@code position}, durably; answers false when the runner must stop (shutdown or cancel).
          */
         boolean checkpoint(long processed, long position);
 
         /** True once the instance is shutting down. */
         boolean stopping();
+
+        /**
+         * True once the job was cancelled: the runner stops at its next checkpoint, undoes what it
+         * can (e.g. drops a half-built copy) and returns; the job ends {@code cancelled}.
+         */
+        boolean cancelled();
     }
 }

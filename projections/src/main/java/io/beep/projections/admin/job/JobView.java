@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param id            opaque id
  * @param kind          e.g. {@code replay}
- * @param state         {@code running}, {@code succeeded} or {@code failed}
+ * @param state         {@code running}, {@code succeeded}, {@code failed} or {@code cancelled}
  * @param processed     items done so far
  * @param total         items to do, null until counted
  * @param ratePerSecond items a second since the job started (until it ended)

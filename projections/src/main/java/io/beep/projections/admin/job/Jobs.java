@@ -8,10 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,7 @@ import org.springframework.stereotype.Component;
  * The job registry: creates {@code admin_job} rows, runs them on a small executor through their
  * {@link JobRunner}, records progress, and at startup resumes the jobs this instance left
  * {@code running}. On shutdown running jobs stop at their next checkpoint and stay {@code running}.
+ * A cancelled job stops at its next checkpoint and ends {@code cancelled}.
  */
 @Component
 public class Jobs {
@@ -43,6 +47,8 @@ public class Jobs {
     private final Map<String, JobRunner> runners;
     private final String owner;
     private final ExecutorService executor;
+    private final Set<String> executing = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelling = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public Jobs(DataSource viewsDataSource, DeadLetters.AdminSchema adminSchema, ObjectMapper mapper,
@@ -77,6 +83,49 @@ public class Jobs {
         return db.query("select " + COLUMNS + " from admin_job where id = ?", this::row, id).stream().findFirst();
     }
 
+    /**
+     * Jobs newest first, optionally only of {@code kind} and/or in {@code state}, starting after
+     * the job {@code after} (the previous page's last id), at most {@code limit}.
+     */
+    public List<Job> list(String kind, String state, String after, int limit) {
+        var sql = new StringBuilder("select " + COLUMNS + " from admin_job where true");
+        var args = new ArrayList<Object>();
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            args.add(kind);
+        }
+        if (state != null) {
+            sql.append(" and state = ?");
+            args.add(state);
+        }
+        if (after != null) {
+            sql.append(" and (started_at, id) < (select started_at, id from admin_job where id = ?)");
+            args.add(after);
+        }
+        sql.append(" order by started_at desc, id desc limit ?");
+        args.add(limit);
+        return db.query(sql.toString(), this::row, args.toArray());
+    }
+
+    /**
+     * Asks a running job to stop: when this instance runs it, it stops at its next checkpoint and
+     * ends {@code cancelled}; a {@code running} row no runner of this instance holds ends
+     * {@code cancelled} at once. Answers the job as it is now; empty if unknown.
+     */
+    public Optional<Job> cancel(String id) {
+        var job = find(id);
+        if (job.isEmpty() || !Job.RUNNING.equals(job.get().state())) {
+            return job;
+        }
+        if (executing.contains(id)) {
+            cancelling.add(id);
+        } else {
+            db.update("update admin_job set state = 'cancelled', finished_at = now(), updated_at = now() "
+                    + "where id = ? and state = 'running'", id);
+        }
+        return find(id);
+    }
+
     /** Resumes the jobs this instance was running when it stopped. */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
@@ -104,7 +153,15 @@ public class Jobs {
             fail(job.id(), "no runner for job kind " + job.kind());
             return;
         }
-        executor.execute(() -> run(runner, job));
+        executing.add(job.id());
+        executor.execute(() -> {
+            try {
+                run(runner, job);
+            } finally {
+                executing.remove(job.id());
+                cancelling.remove(job.id());
+            }
+        });
     }
 
     private void run(JobRunner runner, Job job) {
@@ -118,24 +175,35 @@ public class Jobs {
             public boolean checkpoint(long processed, long position) {
                 db.update("update admin_job set processed = ?, position = ?, updated_at = now() where id = ?",
                         processed, position, job.id());
-                return !stopping;
+                return !stopping && !cancelled();
             }
 
             @Override
             public boolean stopping() {
                 return stopping;
             }
+
+            @Override
+            public boolean cancelled() {
+                return cancelling.contains(job.id());
+            }
         };
         try {
             runner.run(job, progress);
+            if (cancelling.contains(job.id())) {
+                log.info("{} job {} cancelled", job.kind(), job.id());
+                db.update("update admin_job set state = 'cancelled', finished_at = now(), updated_at = now() "
+                        + "where id = ? and state = 'running'", job.id());
+                return;
+            }
             if (stopping) {
                 log.info("{} job {} paused by shutdown; it resumes at the next start", job.kind(), job.id());
                 return;
             }
             db.update("update admin_job set state = 'succeeded', finished_at = now(), updated_at = now() "
-                    + "where id = ?", job.id());
+                    + "where id = ? and state = 'running'", job.id());
         } catch (Exception | LinkageError e) {
-            if (stopping) {
+            if (stopping && !cancelling.contains(job.id())) {
                 log.info("{} job {} interrupted by shutdown; it resumes at the next start", job.kind(), job.id());
                 return;
             }
@@ -147,7 +215,7 @@ public class Jobs {
     private void fail(String id, String error) {
         var message = error.length() > 2000 ? error.substring(0, 2000) : error;
         db.update("update admin_job set state = 'failed', error = ?, finished_at = now(), updated_at = now() "
-                + "where id = ?", message, id);
+                + "where id = ? and state = 'running'", message, id);
     }
 
     private Job row(ResultSet rs, int i) throws SQLException {

@@ -1,0 +1,6 @@
+package io.beep.contracts.attachment;
+
+/** Every event of the attachment aggregate names its attachment. */
+public interface AttachmentEvent {
+    AttachmentId attachmentId();
+}

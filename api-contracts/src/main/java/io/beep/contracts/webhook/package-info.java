@@ -1,0 +1,2 @@
+/** Channel webhooks: named posting identities with their own signed token. */
+package io.beep.contracts.webhook;

@@ -1,0 +1,259 @@
+package io.beep.projections.admin.rebuild;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The Mongo side of a rebuild copy, for speed: the handlers' writes ({@code insertOne},
+ * {@code insertMany}, {@code updateOne}, {@code replaceOne}, {@code deleteOne}) are queued per
+ * collection and sent as one ordered {@code bulkWrite} at {@link #flush} (a duplicate key skips
+ * that one write, as the handlers do themselves), and a lookup by {@code _id} alone is answered from the set of ids the
+ * copy holds when the id is not there (the copy is written by this object only). Any other call
+ * first flushes the collection's queue, then goes to the collection. The handlers' code is not
+ * changed: it sees a {@link MongoDatabase}.
+ */
+final class BufferedCopy {
+
+    private final MongoDatabase database;
+    private final UnaryOperator<String> names;
+    private final Map<String, Buffer> buffers = new LinkedHashMap<>();
+    private final MongoDatabase proxy;
+
+    BufferedCopy(MongoDatabase database, UnaryOperator<String> names) {
+        this.database = database;
+        this.names = names;
+        this.proxy = (MongoDatabase) Proxy.newProxyInstance(BufferedCopy.class.getClassLoader(),
+                new Class<?>[] {MongoDatabase.class}, (p, method, args) -> {
+                    if (method.getName().equals("getCollection") && args != null && args.length >= 1
+                            && args[0] instanceof String name) {
+                        return buffer(name).proxy;
+                    }
+                    return call(p, method, args, database);
+                });
+    }
+
+    /** The database the handlers get. */
+    MongoDatabase database() {
+        return proxy;
+    }
+
+    /** Sends every queued write. */
+    synchronized void flush() {
+        for (var buffer : buffers.values()) {
+            buffer.flush();
+        }
+    }
+
+    private synchronized Buffer buffer(String name) {
+        return buffers.computeIfAbsent(name, n -> new Buffer(database.getCollection(names.apply(n))));
+    }
+
+    private static Object call(Object proxy, Method method, Object[] args, Object target) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            switch (method.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "buffered " + target;
+                default:
+                    break;
+            }
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** One collection's queue and id set. */
+    private static final class Buffer implements InvocationHandler {
+
+        private static final int MAX_QUEUED = 10_000;
+        private static final Set<String> READS = Set.of("find", "countDocuments", "estimatedDocumentCount",
+                "distinct", "aggregate", "listIndexes", "createIndex", "createIndexes", "watch");
+
+        private final MongoCollection<Document> collection;
+        private final List<WriteModel<Document>> queued = new ArrayList<>();
+        private final Object proxy;
+        /** The ids in the collection once a lookup by id needed them; null before. */
+        private Set<BsonValue> ids;
+
+        Buffer(MongoCollection<Document> collection) {
+            this.collection = collection;
+            this.proxy = Proxy.newProxyInstance(BufferedCopy.class.getClassLoader(),
+                    new Class<?>[] {MongoCollection.class}, this);
+        }
+
+        @Override
+        public synchronized Object invoke(Object p, Method method, Object[] args) throws Throwable {
+            int arity = args == null ? 0 : args.length;
+            switch (method.getName()) {
+                case "insertOne":
+                    if (arity == 1 && args[0] instanceof Document document) {
+                        remember(document);
+                        return queue(new InsertOneModel<>(document));
+                    }
+                    break;
+                case "insertMany":
+                    if (arity >= 1 && args[0] instanceof List<?> documents
+                            && documents.stream().allMatch(Document.class::isInstance)) {
+                        for (var document : documents) {
+                            remember((Document) document);
+                            queue(new InsertOneModel<>((Document) document));
+                        }
+                        return null;
+                    }
+                    break;
+                case "updateOne":
+                    if (arity >= 2 && args[0] instanceof Bson filter && args[1] instanceof Bson update) {
+                        var options = arity == 3 && args[2] instanceof UpdateOptions o ? o : new UpdateOptions();
+                        if (options.isUpsert()) {
+                            var id = idOnly(filter);
+                            if (id == null) {
+                                ids = null;
+                            } else if (ids != null) {
+                                ids.add(id);
+                            }
+                        }
+                        return queue(new UpdateOneModel<>(filter, update, options));
+                    }
+                    break;
+                case "replaceOne":
+                    if (arity >= 2 && args[0] instanceof Bson filter && args[1] instanceof Document document) {
+                        var options = arity == 3 && args[2] instanceof ReplaceOptions o ? o : new ReplaceOptions();
+                        remember(document);
+                        return queue(new ReplaceOneModel<>(filter, document, options));
+                    }
+                    break;
+                case "deleteOne":
+                    if (arity == 1 && args[0] instanceof Bson filter) {
+                        return queue(new DeleteOneModel<>(filter));
+                    }
+                    break;
+                case "find":
+                    if (arity == 1 && args[0] instanceof Bson filter) {
+                        var id = idOnly(filter);
+                        if (id != null && !ids().contains(id)) {
+                            return nothing(method.getReturnType());
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+            flush();
+            if (!READS.contains(method.getName()) && !method.getName().startsWith("get")
+                    && !method.getName().startsWith("with")) {
+                // a write this object does not follow (findOneAndUpdate, updateMany, ...): ids unknown
+                ids = null;
+            }
+            return call(p, method, args, collection);
+        }
+
+        private Object queue(WriteModel<Document> write) {
+            queued.add(write);
+            if (queued.size() >= MAX_QUEUED) {
+                flush();
+            }
+            return null;
+        }
+
+        private void remember(Document document) {
+            if (ids != null && document.containsKey("_id")) {
+                ids.add(new Document("_id", document.get("_id")).toBsonDocument().get("_id"));
+            }
+        }
+
+        private Set<BsonValue> ids() {
+            if (ids == null) {
+                flush();
+                var loaded = new HashSet<BsonValue>();
+                for (var document : collection.find().projection(Projections.include("_id"))) {
+                    loaded.add(document.toBsonDocument().get("_id"));
+                }
+                ids = loaded;
+            }
+            return ids;
+        }
+
+        synchronized void flush() {
+            var rest = new ArrayList<>(queued);
+            queued.clear();
+            while (!rest.isEmpty()) {
+                try {
+                    collection.bulkWrite(rest, new BulkWriteOptions().ordered(true));
+                    return;
+                } catch (MongoBulkWriteException e) {
+                    var error = e.getWriteErrors().get(0);
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    rest = new ArrayList<>(rest.subList(error.getIndex() + 1, rest.size()));
+                }
+            }
+        }
+
+        /** The value of a filter that is {@code {_id: value}} and nothing else; null otherwise. */
+        private static BsonValue idOnly(Bson filter) {
+            BsonDocument document = filter.toBsonDocument();
+            if (document.size() != 1 || !document.containsKey("_id")) {
+                return null;
+            }
+            var value = document.get("_id");
+            return value.isDocument() ? null : value;
+        }
+
+        /** An empty result that never reaches the server. */
+        private static Object nothing(Class<?> type) {
+            return Proxy.newProxyInstance(BufferedCopy.class.getClassLoader(), new Class<?>[] {type},
+                    (p, method, args) -> switch (method.getName()) {
+                        case "first", "tryNext" -> null;
+                        case "into" -> args[0];
+                        case "iterator", "cursor" -> nothing(MongoCursor.class);
+                        case "hasNext" -> false;
+                        case "close", "forEach" -> null;
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == args[0];
+                        case "toString" -> "no documents";
+                        case "next" -> throw new java.util.NoSuchElementException();
+                        default -> {
+                            // FindIterable's builder methods (limit, projection, sort, ...) answer itself
+                            if (method.getReturnType().isInstance(p)) {
+                                yield p;
+                            }
+                            throw new UnsupportedOperationException(method.getName() + " on an empty lookup");
+                        }
+                    });
+        }
+    }
+}

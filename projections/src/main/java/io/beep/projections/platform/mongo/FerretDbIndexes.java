@@ -1,0 +1,91 @@
+package io.beep.projections.platform.mongo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes FerretDB 1.x answer the message view's equality lookups from an index. FerretDB stores a
+ * collection as a PostgreSQL table of {@code _jsonb} documents and pushes an equality
+ * {@code {field: value}} down as {@code _jsonb->'field' @> value}; its own indexes are b-trees on
+ * {@code _jsonb->'field'}, which containment cannot use, so without help every lookup reads the
+ * whole collection. This adds a GIN index on {@code (_jsonb->'field')} per looked-up field, and
+ * makes the database plan each statement for its actual key ({@code plan_cache_mode =
+ * force_custom_plan}: FerretDB passes the field name as a parameter, and a generic plan could not
+ * match the index expression). Only for FerretDB on PostgreSQL ({@code beep.mongo.ferretdb-postgres-url});
+ * on MongoDB the collection's own indexes serve the same queries and this does nothing.
+ */
+@Component
+public class FerretDbIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(FerretDbIndexes.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+    private final MongoProperties properties;
+    private final String schema;
+
+    public FerretDbIndexes(MongoProperties properties) {
+        this.properties = properties;
+        var name = new com.mongodb.ConnectionString(properties.url()).getDatabase();
+        this.schema = name == null || name.isBlank() ? "beep" : name;
+    }
+
+    /** Whether the store is FerretDB on PostgreSQL (its PostgreSQL database is configured). */
+    public boolean enabled() {
+        var url = properties.ferretdbPostgresUrl();
+        return url != null && !url.isBlank();
+    }
+
+    /** Adds (if missing) a GIN index per field on the table behind {@code collection}; the collection must exist. */
+    public void ensure(String collection, String... fields) {
+        if (!enabled()) {
+            return;
+        }
+        try (Connection db = DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
+                properties.ferretdbPostgresPassword())) {
+            db.setAutoCommit(true);
+            try (var st = db.createStatement()) {
+                st.execute("ALTER DATABASE \"" + db.getCatalog() + "\" SET plan_cache_mode = force_custom_plan");
+            } catch (SQLException e) {
+                log.warn("FerretDB database: cannot set plan_cache_mode (needs the database owner): {}", e.getMessage());
+            }
+            String table = null;
+            try (var ps = db.prepareStatement("SELECT _jsonb->>'table' FROM " + quote(schema)
+                    + "._ferretdb_database_metadata WHERE _jsonb->>'_id' = ?")) {
+                ps.setString(1, collection);
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        table = rs.getString(1);
+                    }
+                }
+            }
+            if (table == null || !NAME.matcher(table).matches()) {
+                log.warn("FerretDB: no table found for collection {}", collection);
+                return;
+            }
+            for (var field : fields) {
+                if (!NAME.matcher(field).matches()) {
+                    throw new IllegalArgumentException("field name " + field);
+                }
+                var index = ("beep_" + table + "_" + field + "_gin");
+                index = index.length() > 63 ? index.substring(0, 63) : index;
+                try (var st = db.createStatement()) {
+                    st.execute("CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + quote(schema) + "."
+                            + quote(table) + " USING gin ((_jsonb->'" + field + "') jsonb_path_ops)");
+                }
+            }
+            log.info("FerretDB: GIN indexes on {}.{} for {}", schema, table, String.join(", ", fields));
+        } catch (SQLException e) {
+            // reads stay correct without them, only slower: say so loudly, do not stop the service
+            log.error("FerretDB: could not add the lookup indexes of {}: {}", collection, e.getMessage());
+        }
+    }
+
+    private static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading a server's audit log. */
+package io.beep.queryside.audit;

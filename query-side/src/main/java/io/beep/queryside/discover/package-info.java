@@ -1,0 +1,2 @@
+/** Discovering public servers by name and description, ranked by relevance. */
+package io.beep.queryside.discover;

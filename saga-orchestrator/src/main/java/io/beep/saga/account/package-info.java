@@ -1,0 +1,4 @@
+/**
+ * Account lifecycle sagas: ending everything a deleted account was part of.
+ */
+package io.beep.saga.account;

@@ -1,0 +1,63 @@
+package io.beep.saga.permission;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The events {@link ServerPermissionsSaga} saw for one server, read from the event store: those of the
+ * payload types it handles whose {@code serverId} is the server, in store order (exactly its association).
+ * One pass over the event table that parses only the rows of those types.
+ */
+@Component
+class ServerHistory {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    ServerHistory(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** One stored event. */
+    record Stored(long position, Instant storedAt, Object payload) {
+    }
+
+    List<Stored> of(String serverId, Collection<Class<?>> types) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        var names = types.stream().map(Class::getName).toArray(String[]::new);
+        var rows = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT global_index, time_stamp, payload_type, "
+                    + "payload_revision, payload FROM domain_event_entry WHERE payload_type = ANY (?) "
+                    + "AND convert_from(payload, 'UTF8')::jsonb ->> 'serverId' = ? ORDER BY global_index");
+            statement.setArray(1, connection.createArrayOf("varchar", names));
+            statement.setString(2, serverId);
+            return statement;
+        }, (row, i) -> new Stored(row.getLong(1), Instant.parse(row.getString(2)),
+                serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(5), byte[].class,
+                        row.getString(3), row.getString(4)))));
+        return new ArrayList<>(rows);
+    }
+
+    /** The store position of the newest of those events, 0 if none. */
+    long newest(String serverId, Collection<Class<?>> types) {
+        var names = types.stream().map(Class::getName).toArray(String[]::new);
+        var positions = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT max(global_index) FROM domain_event_entry "
+                    + "WHERE payload_type = ANY (?) AND convert_from(payload, 'UTF8')::jsonb ->> 'serverId' = ?");
+            statement.setArray(1, connection.createArrayOf("varchar", names));
+            statement.setString(2, serverId);
+            return statement;
+        }, (row, i) -> row.getLong(1));
+        return positions.isEmpty() ? 0 : positions.get(0);
+    }
+}

@@ -1,0 +1,2 @@
+/** The saga service's few HTTP routes: token checks, realm roles and problem+json answers. */
+package io.beep.saga.platform.web;
