@@ -109,7 +109,11 @@ public class MessageReads {
     }
 
     /** Inserts n messages of the channel (newest last); returns the id of the middle one. */
+    /** Sequence bits of the seeded ids: distinct per seeded channel, so channels seeded in one run never collide. */
+    static int salt;
+
     static long seed(MongoCollection<Document> messages, String serverId, String channelId, int n) throws Exception {
+        salt++;
         return "sql".equals(env("SEED", "sql")) ? seedSql(serverId, channelId, n) : seedMongo(messages, serverId, channelId, n);
     }
 
@@ -133,7 +137,7 @@ public class MessageReads {
                 var copies = new StringBuilder(batch * 3000);
                 for (int i = from; i < Math.min(n, from + batch); i++) {
                     long ms = startMs + i / 4;
-                    long id = (ms << 22) | (1023L << 12) | (i % 4);
+                    long id = (ms << 22) | (1023L << 12) | (salt << 2) | (i % 4);
                     var distinct = words(random, i).stream().distinct().toList();
                     var sk = MessageViewKeys.searchKeys(scope, distinct);
                     var schema = new StringBuilder("{\"_id\": {\"t\": \"string\"}, \"channelId\": {\"t\": \"string\"}, \"serverId\": {\"t\": \"string\"}, "
@@ -163,7 +167,7 @@ public class MessageReads {
         counters.replaceOne(Filters.eq("_id", channelId), new Document("_id", channelId).append("seq", (long) n),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         long ms = startMs + (n / 2) / 4;
-        return (ms << 22) | (1023L << 12);
+        return (ms << 22) | (1023L << 12) | (salt << 2);
     }
 
     static String table(java.sql.Connection db, String collection) throws Exception {
@@ -212,7 +216,7 @@ public class MessageReads {
                 var docs = new ArrayList<Document>(batch);
                 for (int i = f; i < Math.min(n, f + batch); i++) {
                     long ms = startMs + i / 4;
-                    long id = (ms << 22) | (1023L << 12) | (i % 4);
+                    long id = (ms << 22) | (1023L << 12) | (salt << 2) | (i % 4);
                     var words = new ArrayList<String>();
                     for (int w = 0; w < 8; w++) {
                         words.add(word(random.nextInt(5000)));
@@ -250,7 +254,7 @@ public class MessageReads {
         counters.replaceOne(Filters.eq("_id", channelId), new Document("_id", channelId).append("seq", (long) n),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         long ms = startMs + (n / 2) / 4;
-        return (ms << 22) | (1023L << 12);
+        return (ms << 22) | (1023L << 12) | (salt << 2);
     }
 
     static String word(int i) {

@@ -45,6 +45,9 @@ public class AuthzSync {
             }
             return reply.getSnapToken();
         } catch (StatusRuntimeException e) {
+            // a restarted saga-orchestrator is back long before gRPC's reconnect backoff (up to 2 min)
+            // would try again: retry the connection on the next request instead
+            channel.resetConnectBackoff();
             throw new DomainException(ErrorCode.AUTHORIZATION_UNAVAILABLE,
                     "permission sync unreachable; request refused (fail closed)");
         }

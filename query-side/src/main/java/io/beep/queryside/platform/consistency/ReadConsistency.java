@@ -80,6 +80,10 @@ public class ReadConsistency {
             throw new DomainException(unreachable, "interrupted while waiting for the " + what);
         } catch (ExecutionException | TimeoutException e) {
             answer.cancel(true);
+            // a restarted peer is back long before gRPC's exponential reconnect backoff (up to 2 min)
+            // would try again: retry the connection on the next request instead
+            projections.resetConnectBackoff();
+            saga.resetConnectBackoff();
             throw new DomainException(unreachable, what + " unreachable; request refused");
         }
         if (!reply.getReached()) {
