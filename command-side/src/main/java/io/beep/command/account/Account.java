@@ -26,6 +26,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import io.beep.contracts.account.AccountDeletedEvent;
+import io.beep.contracts.account.AccountEvent;
 import io.beep.contracts.account.DeleteAccountCommand;
 import io.beep.contracts.account.DisableTotpCommand;
 import io.beep.contracts.account.EnableTotpCommand;
@@ -49,11 +50,6 @@ class Account {
     Account(RecordRegistrationCommand command) {
         apply(new UserRegisteredEvent(command.userId(), command.username(), command.email(), command.firstName(),
                 command.lastName(), Instant.now()));
-    }
-
-    @EventSourcingHandler
-    void on(UserRegisteredEvent event) {
-        userId = event.userId();
     }
 
     // Profile, e-mail, password and identity changes made through Beep. Accounts created outside Beep
@@ -82,26 +78,6 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordIdentityUnlinkCommand command) {
         apply(new IdentityUnlinkedEvent(command.userId(), command.provider(), Instant.now()));
-    }
-
-    @EventSourcingHandler
-    void on(ProfileUpdatedEvent event) {
-        userId = event.userId();
-    }
-
-    @EventSourcingHandler
-    void on(EmailChangedEvent event) {
-        userId = event.userId();
-    }
-
-    @EventSourcingHandler
-    void on(PasswordChangedEvent event) {
-        userId = event.userId();
-    }
-
-    @EventSourcingHandler
-    void on(IdentityUnlinkedEvent event) {
-        userId = event.userId();
     }
 
     // Two-factor sign-in and account deletion (see TotpController, AccountDeletionController,
@@ -137,13 +113,9 @@ class Account {
         }
     }
 
+    /** Every account event names its user: the aggregate's identifier (more specific handlers below). */
     @EventSourcingHandler
-    void on(TotpEnabledEvent event) {
-        userId = event.userId();
-    }
-
-    @EventSourcingHandler
-    void on(TotpDisabledEvent event) {
+    void on(AccountEvent event) {
         userId = event.userId();
     }
 

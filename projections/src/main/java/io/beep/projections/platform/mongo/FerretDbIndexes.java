@@ -27,6 +27,7 @@ public class FerretDbIndexes {
 
     private final MongoProperties properties;
     private final String schema;
+    private volatile boolean planModeSet;
 
     public FerretDbIndexes(MongoProperties properties) {
         this.properties = properties;
@@ -41,17 +42,20 @@ public class FerretDbIndexes {
     }
 
     /** Adds (if missing) a GIN index per field on the table behind {@code collection}; the collection must exist. */
-    public void ensure(String collection, String... fields) {
+    public synchronized void ensure(String collection, String... fields) {
         if (!enabled()) {
             return;
         }
         try (Connection db = DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
                 properties.ferretdbPostgresPassword())) {
             db.setAutoCommit(true);
-            try (var st = db.createStatement()) {
-                st.execute("ALTER DATABASE \"" + db.getCatalog() + "\" SET plan_cache_mode = force_custom_plan");
-            } catch (SQLException e) {
-                log.warn("FerretDB database: cannot set plan_cache_mode (needs the database owner): {}", e.getMessage());
+            if (!planModeSet) {
+                try (var st = db.createStatement()) {
+                    st.execute("ALTER DATABASE \"" + db.getCatalog() + "\" SET plan_cache_mode = force_custom_plan");
+                    planModeSet = true;
+                } catch (SQLException e) {
+                    log.warn("FerretDB database: cannot set plan_cache_mode (needs the database owner): {}", e.getMessage());
+                }
             }
             String table = null;
             try (var ps = db.prepareStatement("SELECT _jsonb->>'table' FROM " + quote(schema)
