@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * whole history is read back (with the consistency token of the last send) and every nonce a
  * client ever sent must be there exactly once, and nothing else.
  *
+ * SERVICES may also name {@code spicedb} (the authorization server; Permify in the design): it is
+ * killed, kept down for OUTAGE_S seconds, then started again by ./beep infra. While it is down every
+ * send must fail closed (503 AUTHORIZATION_UNAVAILABLE, nothing stored), and a user who joins the
+ * server during the outage (the join is stored, its relationship cannot be written) must be able to
+ * send once SpiceDB is back: the saga's relationship writes converge without anyone's help.
+ *
  * Senders stay under the 10-per-10-s limit by honouring 429 Retry-After (no configuration change).
  * Run: java bench/messaging/KillOneService.java (JDK 17, no dependencies; from the repository root).
  */
@@ -38,6 +44,7 @@ public class KillOneService {
     static final int USERS = Integer.parseInt(env("USERS", "16"));
     static final int LOAD_S = Integer.parseInt(env("LOAD_S", "40"));
     static final int KILL_AT_S = Integer.parseInt(env("KILL_AT_S", "10"));
+    static final int OUTAGE_S = Integer.parseInt(env("OUTAGE_S", "10"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     static final Pattern PID = Pattern.compile("\\bpid (\\d+)");
@@ -46,19 +53,21 @@ public class KillOneService {
 
     public static void main(String[] args) throws Exception {
         var run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        var users = setUpUsers(run);
+        var all = setUpUsers(run);
+        var joiner = all.remove(all.size() - 1);
+        var users = all;
         System.out.printf("%d users, %d s of load per service, kill at %d s; %s%n", USERS, LOAD_S, KILL_AT_S,
                 Instant.now());
         System.out.println("| service killed | sent (acknowledged) | retries after errors | errors seen | time to recover | in history | lost | duplicated | unexpected |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         boolean allGood = true;
         for (var service : SERVICES.split(",")) {
-            allGood &= round(service.trim(), users, run);
+            allGood &= round(service.trim(), users, run, joiner);
         }
         System.exit(allGood ? 0 : 1);
     }
 
-    static boolean round(String service, List<User> users, String run) throws Exception {
+    static boolean round(String service, List<User> users, String run, User joiner) throws Exception {
         var owner = users.get(0);
         var serverId = field(setup(GW + "/api/v1/servers", owner.token(), "{\"name\":\"kill " + service + " " + run
                 + "\",\"description\":\"kill bench\",\"visibility\":\"public\"}"), "id");
@@ -85,7 +94,12 @@ public class KillOneService {
         }
         Thread.sleep(KILL_AT_S * 1000L);
         long killedAt = System.nanoTime();
-        kill(service);
+        String converged = "";
+        if (service.equals("spicedb")) {
+            converged = outage(service, serverId, channelId, joiner, run, acked, errors, lastToken);
+        } else {
+            kill(service);
+        }
         long recovered = waitUntilAcknowledgedAfter(acked, killedAt);
         Thread.sleep(Math.max(0, LOAD_S * 1000L - (System.nanoTime() - start) / 1_000_000));
         stop.set(true);
@@ -100,7 +114,7 @@ public class KillOneService {
         long lost = acked.keySet().stream().filter(n -> !counts.containsKey(n)).count();
         long duplicated = counts.values().stream().filter(c -> c > 1).count();
         long unexpected = counts.keySet().stream().filter(n -> !acked.containsKey(n)).count();
-        System.out.printf("| %s | %d | %d | %s | %.1f s | %d | **%d** | **%d** | %d |%n", service, acked.size(), retries.get(),
+        System.out.printf("| %s%s | %d | %d | %s | %.1f s | %d | **%d** | **%d** | %d |%n", service, converged, acked.size(), retries.get(),
                 errors.isEmpty() ? "none" : errors.toString(), (recovered - killedAt) / 1e9, history.size(), lost,
                 duplicated, unexpected);
         return lost == 0 && duplicated == 0 && unexpected == 0;
@@ -126,7 +140,7 @@ public class KillOneService {
                     Thread.sleep(wait * 1000L);
                     continue;
                 }
-                errors.computeIfAbsent(Integer.toString(status), s -> new AtomicLong()).incrementAndGet();
+                errors.computeIfAbsent(status + code(response), s -> new AtomicLong()).incrementAndGet();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -136,6 +150,56 @@ public class KillOneService {
             Thread.sleep(Math.min(2000, 100L << Math.min(attempt, 4)));
         }
         throw new IllegalStateException("no acknowledgement for " + nonce + " within 5 minutes");
+    }
+
+    /**
+     * SIGKILL the authorization server, keep it down OUTAGE_S seconds while a new user joins the
+     * server, start it again; then wait until that user can send. Answers a note for the table.
+     */
+    static String outage(String component, String serverId, String channelId, User joiner, String run,
+                         Map<String, String> acked, Map<String, AtomicLong> errors, AtomicLong lastToken)
+            throws Exception {
+        exec("kill", "-9", pid(component));
+        System.err.printf("killed %s at %s%n", component, Instant.now());
+        var join = send("POST", GW + "/api/v1/servers/" + serverId + "/join", joiner.token(), "", null);
+        var joinAnswer = join.statusCode() + code(join);
+        Thread.sleep(OUTAGE_S * 1000L);
+        exec("./beep", "infra");
+        long restored = System.nanoTime();
+        System.err.printf("%s started again at %s (join during the outage answered %s)%n", component, Instant.now(),
+                joinAnswer);
+        var nonce = run + "-" + component + "-joiner";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            var response = send("POST", GW + "/api/v1/channels/" + channelId + "/messages", joiner.token(),
+                    "{\"content\":\"joined during the outage\",\"nonce\":\"" + nonce + "\"}", nonce);
+            if (response.statusCode() == 201 || response.statusCode() == 200) {
+                acked.put(nonce, field(response, "id"));
+                response.headers().firstValue("Beep-Consistency-Token")
+                        .ifPresent(t -> lastToken.accumulateAndGet(Long.parseLong(t), Math::max));
+                return String.format(" (down %d s; a join during the outage answered %s; that member could send %.1f s "
+                        + "after the restart)", OUTAGE_S, joinAnswer, (System.nanoTime() - restored) / 1e9);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the member who joined during the outage still cannot send 3 minutes later");
+    }
+
+    /** The problem code of an error answer, as " CODE", or "". */
+    static String code(HttpResponse<String> response) {
+        var m = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"").matcher(response.body());
+        return response.statusCode() >= 400 && m.find() ? " " + m.group(1) : "";
+    }
+
+    static String pid(String component) throws Exception {
+        var status = exec("./beep", "status");
+        for (var line : status.split("\n")) {
+            var m = PID.matcher(line);
+            if (line.startsWith(component + " ") && m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new IllegalStateException(component + " is not running: " + status);
     }
 
     /** SIGKILL the service's process, then start it again (./beep restart). */
@@ -202,7 +266,7 @@ public class KillOneService {
                 + env("BEEP_BACKEND_SECRET", "beep-backend-secret")), "access_token");
         var adminUsers = KC.replace("/realms/", "/admin/realms/") + "/users";
         var users = new ArrayList<User>();
-        for (int index = 0; index < USERS; index++) {
+        for (int index = 0; index <= USERS; index++) {
             var name = "bench-kill-" + run + "-" + index;
             var created = send("POST", adminUsers, admin, "{\"username\":\"" + name + "\",\"enabled\":true,\"email\":\""
                     + name + "@bench.beep.local\",\"emailVerified\":true,\"firstName\":\"Kill\",\"lastName\":\"Bench\","

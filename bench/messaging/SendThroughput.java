@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SendThroughput {
 
     static final String GW = env("BEEP_GATEWAY_URL", "http://127.0.0.1:8080");
+    /** Where sends go; defaults to the gateway (set to the command side to measure the gateway's share). */
+    static final String SEND_URL = env("SEND_URL", GW);
     static final String KC = env("BEEP_KEYCLOAK_URL", "http://127.0.0.1:8180") + "/realms/" + env("BEEP_KEYCLOAK_REALM", "beep");
     static final int USERS = Integer.parseInt(env("USERS", "16"));
     static final int CHANNELS = Integer.parseInt(env("CHANNELS", "8"));
@@ -41,7 +43,7 @@ public class SendThroughput {
     static final int WARMUP_S = Integer.parseInt(env("WARMUP_S", "5"));
     static final int SECONDS = Integer.parseInt(env("DURATION_S", "30"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4, r -> { var t = new Thread(r); t.setDaemon(true); return t; })).build();
 
     record User(int index, String name, String id, String token) { }
 
@@ -152,7 +154,7 @@ public class SendThroughput {
     }
 
     static HttpResponse<String> send(User user, String channel, String content) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(GW + "/api/v1/channels/" + channel + "/messages"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(SEND_URL + "/api/v1/channels/" + channel + "/messages"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + user.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"" + content + "\"}")).build(),

@@ -148,9 +148,11 @@ keycloak_identity_brokers() {
   done < <(jq -c '.identityProviders[]?' "$KC_REALM_FILE" | keycloak_placeholders)
 }
 
-# keycloak_beep_events : Keycloak records the user events (REGISTER, UPDATE_PROFILE, DELETE_ACCOUNT)
-# and admin events of realm beep, and the backend's service account may read them (view-events):
-# command-side's KeycloakEventSync turns changes made directly in Keycloak into Beep events.
+# keycloak_beep_events : Keycloak records the user events (REGISTER, UPDATE_PROFILE, DELETE_ACCOUNT,
+# FEDERATED_IDENTITY_LINK) and admin events of realm beep, and the backend's service account may read
+# them (view-events): command-side's KeycloakEventSync turns changes made directly in Keycloak into
+# Beep events. The service account may also read the identity providers (view-identity-providers:
+# POST /users/@me/identities/{provider}/link answers 404 for an unknown or disabled provider).
 # Idempotent; set through the admin API so that beep-realm.json (and its re-import) is untouched.
 keycloak_beep_events() {
   local token base rm role sa code
@@ -160,7 +162,7 @@ keycloak_beep_events() {
   code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X PUT "$base/events/config" \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"eventsEnabled":true,"eventsListeners":["jboss-logging"],"eventsExpiration":2592000,
-         "enabledEventTypes":["REGISTER","UPDATE_PROFILE","DELETE_ACCOUNT"],
+         "enabledEventTypes":["REGISTER","UPDATE_PROFILE","DELETE_ACCOUNT","FEDERATED_IDENTITY_LINK"],
          "adminEventsEnabled":true,"adminEventsDetailsEnabled":true}')
   [[ $code == 204 ]] || warn "keycloak: enabling events answered HTTP $code"
   rm=$(curl -fsS --max-time 10 "$base/clients?clientId=realm-management" -H "Authorization: Bearer $token" \
@@ -170,9 +172,12 @@ keycloak_beep_events() {
   [[ -n $rm && -n $sa ]] || { warn "keycloak: clients realm-management / beep-backend not found"; return 0; }
   sa=$(curl -fsS --max-time 10 "$base/clients/$sa/service-account-user" -H "Authorization: Bearer $token" \
     | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
-  role=$(curl -fsS --max-time 10 "$base/clients/$rm/roles/view-events" -H "Authorization: Bearer $token")
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST \
-    "$base/users/$sa/role-mappings/clients/$rm" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d "[$role]")
-  [[ $code == 204 ]] || warn "keycloak: granting view-events to beep-backend answered HTTP $code"
+  local name
+  for name in view-events view-identity-providers; do
+    role=$(curl -fsS --max-time 10 "$base/clients/$rm/roles/$name" -H "Authorization: Bearer $token")
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST \
+      "$base/users/$sa/role-mappings/clients/$rm" -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' -d "[$role]")
+    [[ $code == 204 ]] || warn "keycloak: granting $name to beep-backend answered HTTP $code"
+  done
 }

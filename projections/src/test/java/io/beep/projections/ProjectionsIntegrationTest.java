@@ -59,6 +59,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import io.beep.contracts.server.MemberLeftEvent;
+import io.beep.contracts.server.MemberJoinedEvent;
 
 /**
  * The projections against the real PostgreSQL and FerretDB: events appended to a private event
@@ -142,6 +145,26 @@ class ProjectionsIntegrationTest {
         assertThat(db.fetchCount(SERVER_MEMBER, SERVER_MEMBER.SERVER_ID.eq(serverId))).isEqualTo(1);
         assertThat(db.select(SERVER_VIEW.MEMBER_COUNT).from(SERVER_VIEW).where(SERVER_VIEW.ID.eq(serverId))
                 .fetchOne(SERVER_VIEW.MEMBER_COUNT)).isEqualTo(1);
+    }
+
+    @Test
+    void membersJoiningAndLeavingInOneBatchLeaveTheCountOfTheMembersThatRemain() {
+        var created = serverCreated();
+        var server = created.serverId();
+        handle(serverViewProjection, tracked(created, server.value(), 1));
+        var batch = List.<Object>of(
+                new MemberJoinedEvent(server, UserId.of("batch-a"), Instant.now()),
+                new MemberJoinedEvent(server, UserId.of("batch-b"), Instant.now()),
+                new MemberJoinedEvent(server, UserId.of("batch-c"), Instant.now()),
+                new MemberLeftEvent(server, UserId.of("batch-b"), Set.of()));
+        var unitOfWork = DefaultUnitOfWork.startAndGet(tracked(batch.get(0), server.value(), 2));
+        for (int i = 0; i < batch.size(); i++) {
+            handle(serverViewProjection, tracked(batch.get(i), server.value(), 2 + i));
+        }
+        unitOfWork.commit();
+
+        assertThat(db.select(SERVER_VIEW.MEMBER_COUNT).from(SERVER_VIEW).where(SERVER_VIEW.ID.eq(id(server.value())))
+                .fetchOne(SERVER_VIEW.MEMBER_COUNT)).isEqualTo(3);
     }
 
     @Test

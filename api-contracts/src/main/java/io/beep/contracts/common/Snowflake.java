@@ -21,6 +21,11 @@ public final class Snowflake {
         return EPOCH.plusMillis(id >>> (WORKER_BITS + SEQUENCE_BITS));
     }
 
+    /** The smallest id made at {@code time} or later: every id made before it is smaller. */
+    public static long firstIdAt(Instant time) {
+        return Math.max(0, time.toEpochMilli() - EPOCH.toEpochMilli()) << (WORKER_BITS + SEQUENCE_BITS);
+    }
+
     /** When the id (decimal) was made. */
     public static Instant timeOf(String id) {
         return timeOf(Long.parseLong(id));

@@ -19,6 +19,14 @@ import java.util.List;
  *       ({@code c<id>}) for DM and group channels;</li>
  *   <li>pins: {@code pk = "<channelId>"} only while the message is pinned.</li>
  * </ul>
+ *
+ * <p>The channel counter document ({@code _id = channelId}) says what a reader may keep: {@link #SEQ}
+ * (numbers handed out), {@link #COMMITTED} (every message numbered below it is written: set after
+ * the inserts), {@link #CHANGES} (bumped after every change to an existing message of the channel:
+ * edit, delete, pin, files, author deleted) and {@link #EPOCH} (random, set when the counter is
+ * created, so a rebuilt view never matches what was read from the old one). A history page read
+ * after the counter stays valid while epoch and changes are the same and either committed is the
+ * same or the page was complete (entirely below committed) when read.
  */
 public final class MessageViewKeys {
 
@@ -28,6 +36,11 @@ public final class MessageViewKeys {
     public static final int MIN_PREFIX = 2;
     /** Longer prefixes share the key of their first {@value} characters and are checked on the words. */
     public static final int MAX_PREFIX = 12;
+    /** Counter fields, see above. */
+    public static final String SEQ = "seq";
+    public static final String COMMITTED = "committed";
+    public static final String CHANGES = "changes";
+    public static final String EPOCH = "epoch";
 
     private MessageViewKeys() {
     }

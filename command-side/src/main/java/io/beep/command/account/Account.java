@@ -5,10 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.beep.contracts.account.DisableUserCommand;
 import io.beep.contracts.account.EmailChangedEvent;
 import io.beep.contracts.account.EnableUserCommand;
+import io.beep.contracts.account.IdentityLinkedEvent;
 import io.beep.contracts.account.IdentityUnlinkedEvent;
 import io.beep.contracts.account.PasswordChangedEvent;
 import io.beep.contracts.account.ProfileUpdatedEvent;
 import io.beep.contracts.account.RecordEmailChangeCommand;
+import io.beep.contracts.account.RecordIdentityLinkCommand;
 import io.beep.contracts.account.RecordIdentityUnlinkCommand;
 import io.beep.contracts.account.RecordPasswordChangeCommand;
 import io.beep.contracts.account.RecordRegistrationCommand;
@@ -78,6 +80,17 @@ class Account {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordIdentityUnlinkCommand command) {
         apply(new IdentityUnlinkedEvent(command.userId(), command.provider(), Instant.now()));
+    }
+
+    /** A link Keycloak reported (see KeycloakEventSync); a deleted account records nothing more. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordIdentityLinkCommand command) {
+        if (deleted) {
+            return;
+        }
+        apply(new IdentityLinkedEvent(command.userId(), command.provider(), command.externalUserId(),
+                command.externalUsername(), Instant.now()));
     }
 
     // Two-factor sign-in and account deletion (see TotpController, AccountDeletionController,

@@ -2,6 +2,7 @@ package io.beep.command.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beep.contracts.account.DeleteAccountCommand;
+import io.beep.contracts.account.RecordIdentityLinkCommand;
 import io.beep.contracts.account.RecordRegistrationCommand;
 import io.beep.contracts.account.UpdateProfileCommand;
 import io.beep.contracts.common.UserId;
@@ -21,12 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings changes made directly in Keycloak into the event store. Realm {@code beep} records user
- * events (REGISTER, UPDATE_PROFILE, DELETE_ACCOUNT: its registration page and account console) and
+ * events (REGISTER, UPDATE_PROFILE, DELETE_ACCOUNT: its registration page and account console;
+ * FEDERATED_IDENTITY_LINK: account linking with an identity provider) and
  * admin events (CREATE, UPDATE, DELETE of a user: its admin console and admin API); this poller reads
  * both through the admin API (role view-events) from a durable cursor and turns each into the same
  * command a change through Beep would send: {@code UserRegisteredEvent}, {@code ProfileUpdatedEvent}
  * (the whole profile as Keycloak has it now), {@code AccountDeletedEvent} (source {@code keycloak};
- * the account-deletion saga follows). Admin events caused by Beep's own service account are skipped:
+ * the account-deletion saga follows), {@code IdentityLinkedEvent} (only while the link still exists in
+ * Keycloak: a link already removed again is not recorded after its removal). Admin events caused by Beep's own service account are skipped:
  * Beep recorded those changes itself.
  *
  * <p>Exactly once per Keycloak event: its id is claimed in {@code keycloak_event_seen} in the
@@ -68,7 +71,8 @@ class KeycloakEventSync implements SmartLifecycle {
 
     /** Reads and records every new event of both streams; answers how many were recorded. */
     int pollOnce() {
-        return poll(USER_STREAM, "/events?type=REGISTER&type=UPDATE_PROFILE&type=DELETE_ACCOUNT")
+        return poll(USER_STREAM, "/events?type=REGISTER&type=UPDATE_PROFILE&type=DELETE_ACCOUNT"
+                + "&type=FEDERATED_IDENTITY_LINK")
                 + poll(ADMIN_STREAM, "/admin-events?resourceTypes=USER&operationTypes=CREATE&operationTypes=UPDATE"
                 + "&operationTypes=DELETE");
     }
@@ -110,6 +114,7 @@ class KeycloakEventSync implements SmartLifecycle {
             case "REGISTER" -> registered(UserId.of(user), event.path("details"));
             case "UPDATE_PROFILE" -> profileChanged(UserId.of(user));
             case "DELETE_ACCOUNT" -> deleted(UserId.of(user));
+            case "FEDERATED_IDENTITY_LINK" -> linked(UserId.of(user), event.path("details").path("identity_provider").asText(""));
             default -> false;
         };
     }
@@ -154,6 +159,28 @@ class KeycloakEventSync implements SmartLifecycle {
                 "keycloak"));
         totpSecrets.remove(user);
         return true;
+    }
+
+    private boolean linked(UserId user, String provider) {
+        if (provider.isEmpty()) {
+            return false;
+        }
+        var answer = keycloak.admin("GET", "/users/" + URLEncoder.encode(user.value(), StandardCharsets.UTF_8)
+                + "/federated-identity", null);
+        if (answer.statusCode() == 404) {
+            return false;
+        }
+        if (answer.statusCode() != 200) {
+            throw KeycloakUsers.unavailable("identity lookup answered " + answer.statusCode());
+        }
+        for (var link : keycloak.json(answer.body())) {
+            if (provider.equals(link.path("identityProvider").asText())) {
+                commands.sendAndWait(new RecordIdentityLinkCommand(user, provider, text(link, "userId"),
+                        text(link, "userName")));
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<JsonNode> fetch(UserId user) {

@@ -13,6 +13,8 @@ import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.UserId;
 import io.beep.contracts.message.MessageAttachment;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,6 +29,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Attachment {
 
     static final int MAX_FILENAME = 255;
+    /** How long after its upload was requested a file may still be attached to a message. */
+    static final Duration USE_WINDOW = Duration.ofHours(1);
 
     @AggregateIdentifier
     private AttachmentId attachmentId;
@@ -36,6 +40,7 @@ class Attachment {
     private long size;
     private String contentType;
     private boolean used;
+    private Instant requestedAt;
 
     Attachment() {
     }
@@ -66,6 +71,10 @@ class Attachment {
         if (used) {
             throw new DomainException(ErrorCode.CONFLICT, "attachment " + attachmentId.value() + " is already used");
         }
+        if (requestedAt != null && GenericEventMessage.clock.instant().isAfter(requestedAt.plus(USE_WINDOW))) {
+            throw new DomainException(ErrorCode.UPLOAD_EXPIRED, "attachment " + attachmentId.value()
+                    + " was uploaded more than " + USE_WINDOW.toMinutes() + " minutes ago; upload it again");
+        }
         apply(new AttachmentUsedEvent(attachmentId, command.messageId(), channelId));
         return new MessageAttachment(attachmentId.value(), filename, size, contentType);
     }
@@ -78,6 +87,7 @@ class Attachment {
         filename = event.filename();
         size = event.size();
         contentType = event.contentType();
+        requestedAt = event.requestedAt();
     }
 
     @EventSourcingHandler

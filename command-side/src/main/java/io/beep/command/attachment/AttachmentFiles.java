@@ -2,6 +2,7 @@ package io.beep.command.attachment;
 
 import io.beep.contracts.attachment.AttachmentUploadRequestedEvent;
 import io.beep.contracts.attachment.AttachmentUsedEvent;
+import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelDeletedEvent;
 import io.beep.contracts.message.MessageDeletedEvent;
 import io.beep.contracts.server.ServerDeletedEvent;
@@ -12,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes attachment files from S3 when their message, their channel or their server is deleted. It keeps the
+ * Removes attachment files from S3 when their message, their channel (or the channel of their thread) or their
+ * server is deleted. It keeps the
  * table {@code attachment_file} (which object belongs to which channel, server and message) from
  * the attachments' own events, in the processor's transaction. Every step is idempotent: rows are
  * upserted, S3 deletes of missing objects succeed, and a removed file is marked so a replay skips
@@ -52,10 +54,16 @@ public class AttachmentFiles {
                 Long.class, Long.parseLong(event.messageId().value())));
     }
 
+    /** The channel's files, and those of its threads (which go with it; their ids are in the event store). */
     @EventHandler
     void on(ChannelDeletedEvent event) {
         remove(jdbc.queryForList("SELECT attachment_id FROM attachment_file WHERE channel_id = ? AND removed_at IS NULL",
                 Long.class, Long.parseLong(event.channelId().value())));
+        remove(jdbc.queryForList("SELECT attachment_id FROM attachment_file WHERE removed_at IS NULL AND channel_id IN "
+                        + "(SELECT aggregate_identifier::bigint FROM domain_event_entry WHERE payload_type = ? "
+                        + "AND convert_from(payload, 'UTF8')::jsonb ->> 'parentId' = ? "
+                        + "AND convert_from(payload, 'UTF8')::jsonb ->> 'type' = 'THREAD')",
+                Long.class, ChannelCreatedEvent.class.getName(), event.channelId().value()));
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import io.beep.contracts.common.DomainException;
 import io.beep.command.platform.web.Require;
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelDeletedEvent;
+import io.beep.contracts.channel.ChannelPositionChangedEvent;
 import io.beep.contracts.channel.ChannelUpdatedEvent;
 import io.beep.contracts.channel.DeleteChannelCommand;
 import io.beep.contracts.channel.UpdateChannelCommand;
@@ -28,16 +29,17 @@ import io.beep.contracts.channel.CreateChannelCommand;
 import io.beep.contracts.common.ChannelId;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.Snowflake;
+import io.beep.contracts.common.UserId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A channel of a server. */
+/** A channel of a server. Public only so that a message can create its thread ({@link #thread}). */
 @Aggregate
-class Channel {
+public class Channel {
 
-    static final int MAX_NAME = 100;
+    public static final int MAX_NAME = 100;
 
     @AggregateIdentifier
     private ChannelId channelId;
@@ -47,6 +49,8 @@ class Channel {
     private ChannelId parentId;
     private Instant createdAt;
     private boolean deleted;
+    /** The place last given in the channel list; null until one is given. */
+    private Integer position;
     /** The target kind of each overwrite, by target id (role or user id), and whether it names the everyone role. */
     private final Map<String, Target> overwrites = new HashMap<>();
 
@@ -69,6 +73,20 @@ class Channel {
         }
         apply(new ChannelCreatedEvent(command.channelId(), command.serverId(), name, type,
                 command.parentId(), command.createdBy(), Snowflake.timeOf(command.channelId().value())));
+    }
+
+    private Channel(ChannelCreatedEvent created) {
+        apply(created);
+    }
+
+    /**
+     * A thread channel started on a message of {@code parentId}, for {@code AggregateLifecycle.createNew}
+     * from the message; {@code name} is checked by the caller.
+     */
+    public static Channel thread(ChannelId threadId, ServerId serverId, ChannelId parentId, String name,
+                                 UserId createdBy) {
+        return new Channel(new ChannelCreatedEvent(threadId, serverId, name, ChannelType.THREAD, parentId, createdBy,
+                Snowflake.timeOf(threadId.value())));
     }
 
     @EventSourcingHandler
@@ -95,8 +113,14 @@ class Channel {
             }
             newParent = command.parentId();
         }
+        if (command.position() != null && command.position() < 0) {
+            throw DomainException.invalid("position must be 0 or more");
+        }
         if (!newName.equals(name) || !java.util.Objects.equals(newParent, parentId)) {
             apply(new ChannelUpdatedEvent(channelId, serverId, newName, newParent, command.updatedBy()));
+        }
+        if (command.position() != null && !command.position().equals(position)) {
+            apply(new ChannelPositionChangedEvent(channelId, serverId, command.position(), command.updatedBy()));
         }
         return view();
     }
@@ -114,6 +138,11 @@ class Channel {
     }
 
     @EventSourcingHandler
+    void on(ChannelPositionChangedEvent event) {
+        position = event.position();
+    }
+
+    @EventSourcingHandler
     void on(ChannelDeletedEvent event) {
         deleted = true;
     }
@@ -126,7 +155,7 @@ class Channel {
 
     private ChannelView view() {
         return new ChannelView(channelId.value(), serverId.value(), type.name().toLowerCase(Locale.ROOT), name,
-                parentId == null ? null : parentId.value(), List.of(), createdAt);
+                parentId == null ? null : parentId.value(), List.of(), createdAt, position);
     }
 
     @CommandHandler

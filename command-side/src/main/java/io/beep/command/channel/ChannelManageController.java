@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChannelManageController {
 
-    private static final Set<String> FIELDS = Set.of("name", "parentId");
+    private static final Set<String> FIELDS = Set.of("name", "parentId", "position");
 
     private final CommandGateway commands;
     private final Authorizer authorizer;
@@ -52,8 +52,9 @@ class ChannelManageController {
         this.eventStore = eventStore;
     }
 
-    @Operation(summary = "Rename a server channel or move it into a category of its server (parentId; null takes "
-            + "it out). MANAGE_CHANNELS on the channel; absent fields stay.")
+    @Operation(summary = "Rename a server channel, move it into a category of its server (parentId; null takes "
+            + "it out) or give it a place in the server's channel list (position, an integer >= 0; lists order by "
+            + "position, then id). MANAGE_CHANNELS on the channel; absent fields stay.")
     @PatchMapping("/api/v1/channels/{channelId}")
     ResponseEntity<ChannelView> update(@PathVariable String channelId, @RequestBody JsonNode body,
                                        @RequestHeader(value = Consistency.HEADER, required = false) String token) {
@@ -73,6 +74,14 @@ class ChannelManageController {
             }
             name = body.get("name").asText();
         }
+        Integer position = null;
+        if (body.has("position")) {
+            var value = body.get("position");
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+                throw DomainException.invalid("position must be an integer from 0 to " + Integer.MAX_VALUE);
+            }
+            position = value.intValue();
+        }
         boolean move = body.has("parentId");
         ChannelId parent = null;
         if (move && !body.get("parentId").isNull()) {
@@ -84,7 +93,7 @@ class ChannelManageController {
             move = current != null && facts.type() != ChannelType.THREAD && deleted(current);
         }
         ChannelView view = commands.sendAndWait(new UpdateChannelCommand(facts.channelId(), name, move, parent,
-                CurrentUser.id()));
+                position, CurrentUser.id()));
         return ResponseEntity.ok().header(Consistency.HEADER, Long.toString(settle(facts.channelId()))).body(view);
     }
 

@@ -25,6 +25,9 @@ import io.beep.contracts.message.PinMessageCommand;
 import io.beep.contracts.message.PostSystemMessageCommand;
 import io.beep.contracts.message.SendMessageCommand;
 import io.beep.contracts.message.SendWebhookMessageCommand;
+import io.beep.contracts.message.MessageThreadStartedEvent;
+import io.beep.contracts.message.StartThreadCommand;
+import io.beep.command.channel.Channel;
 import io.beep.contracts.message.UnpinMessageCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -53,6 +56,7 @@ class Message {
     private MessageType type;
     private boolean pinned;
     private boolean deleted;
+    private boolean threadStarted;
 
     Message() {
     }
@@ -153,6 +157,42 @@ class Message {
         var event = new MessagePinnedEvent(messageId, channelId, command.userId(), command.systemMessageId(), now());
         apply(event);
         createNew(Message.class, () -> new Message(command.systemMessageId(), event, serverId));
+    }
+
+    /** The notice posted when a thread is started: the thread's name, referring to the message it started on. */
+    private Message(MessageThreadStartedEvent started) {
+        apply(new MessageSentEvent(started.systemMessageId(), started.channelId(), started.serverId(),
+                started.startedBy(), started.name(), MessageType.THREAD_CREATED, null, started.messageId(),
+                Snowflake.timeOf(started.systemMessageId().value())));
+    }
+
+    /**
+     * Starts the message's one thread: the event, the thread channel and the {@code thread_created}
+     * notice in the message's channel are stored together, or not at all.
+     */
+    @CommandHandler
+    void handle(StartThreadCommand command) throws Exception {
+        requireReachable(command.channelId());
+        if (serverId == null) {
+            throw DomainException.invalid("threads exist only in server channels");
+        }
+        if (threadStarted) {
+            throw new DomainException(ErrorCode.ALREADY_EXISTS, "this message already has a thread");
+        }
+        var name = Require.name("name", command.name(), Channel.MAX_NAME);
+        Require.present("threadId", command.threadId());
+        Require.present("systemMessageId", command.systemMessageId());
+        var event = new MessageThreadStartedEvent(messageId, channelId, serverId, command.threadId(),
+                command.systemMessageId(), name, command.startedBy(), now());
+        apply(event);
+        createNew(Channel.class, () -> Channel.thread(command.threadId(), serverId, channelId, name,
+                command.startedBy()));
+        createNew(Message.class, () -> new Message(event));
+    }
+
+    @EventSourcingHandler
+    void on(MessageThreadStartedEvent event) {
+        threadStarted = true;
     }
 
     @CommandHandler

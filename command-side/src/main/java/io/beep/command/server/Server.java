@@ -68,6 +68,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -75,9 +76,18 @@ import org.axonframework.spring.stereotype.Aggregate;
  * authorization server before the command is sent; this aggregate keeps the rules that hold whoever
  * asks (the owner stays, bans refuse joins, the everyone role is permanent) and, through
  * {@link ServerMemberships}, the 50-server limit.
+ *
+ * <p>Loaded from a snapshot plus the events after it, and kept in a per-JVM cache
+ * ({@link ServerRepositoryConfig}). A snapshot is the JSON of these fields at {@link #SNAPSHOT_REVISION}:
+ * raise it whenever a field is added, removed or changes meaning.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "serverSnapshotTrigger", cache = "serverCache",
+        snapshotFilter = "serverSnapshotFilter")
+@Revision(Server.SNAPSHOT_REVISION)
 class Server {
+
+    /** The shape of this class's fields in snapshots. */
+    static final String SNAPSHOT_REVISION = "1";
 
     static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 1000;
@@ -232,11 +242,11 @@ class Server {
     @CommandHandler
     void handle(DeleteRoleCommand command) {
         requireExists();
-        requireRole(command.roleId());
+        var role = requireRole(command.roleId());
         if (command.roleId().equals(everyoneRoleId)) {
             throw DomainException.invalid("the everyone role cannot be deleted");
         }
-        apply(new RoleDeletedEvent(serverId, command.roleId(), command.deletedBy()));
+        apply(new RoleDeletedEvent(serverId, command.roleId(), command.deletedBy(), role.name()));
     }
 
     @CommandHandler

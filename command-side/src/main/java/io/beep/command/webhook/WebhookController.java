@@ -1,6 +1,7 @@
 package io.beep.command.webhook;
 
 import io.beep.command.channel.ChannelDirectory;
+import io.beep.command.channel.ChannelLiveness;
 import io.beep.command.platform.authz.Authorizer;
 import io.beep.command.platform.authz.Authorizer.Resource;
 import io.beep.command.platform.axon.EventPositions;
@@ -52,10 +53,12 @@ class WebhookController {
     private final WebhookTokens tokens;
     private final RateLimiter rateLimiter;
     private final RateLimitProperties.Bucket bucket;
+    private final ChannelLiveness liveness;
 
     WebhookController(CommandGateway commands, Snowflakes ids, Authorizer authorizer, ChannelDirectory channels,
                       EventPositions positions, WebhookDirectory webhooks, WebhookTokens tokens,
-                      RateLimiter rateLimiter, WebhookProperties properties) {
+                      RateLimiter rateLimiter, WebhookProperties properties, ChannelLiveness liveness) {
+        this.liveness = liveness;
         this.commands = commands;
         this.ids = ids;
         this.authorizer = authorizer;
@@ -114,7 +117,8 @@ class WebhookController {
 
     @Operation(summary = "Post a message as the webhook, authenticated by the webhook's token (not a user token).",
             description = "401 UNAUTHENTICATED for a missing, malformed, forged, expired or revoked token; 403 "
-                    + "FORBIDDEN for a valid token of another webhook or channel. Each webhook has its own rate "
+                    + "FORBIDDEN for a valid token of another webhook or channel; 404 NOT_FOUND once the channel or its server "
+                    + "was deleted. Each webhook has its own rate "
                     + "limit (X-RateLimit-* headers, 429 RATE_LIMITED). username overrides the shown name.")
     @PostMapping("/api/v1/webhooks/{webhookId}/messages")
     ResponseEntity<MessageView> post(@PathVariable String webhookId, @RequestBody WebhookMessageRequest request,
@@ -132,6 +136,9 @@ class WebhookController {
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHENTICATED, "the webhook token was revoked"));
         if (!webhook.channelId().value().equals(claims.channelId())) {
             throw new DomainException(ErrorCode.FORBIDDEN, "the token is for another channel");
+        }
+        if (!liveness.live(webhook.channelId())) {
+            throw DomainException.notFound("channel");
         }
         RateLimiter.enforce(rateLimiter.webhookMessagePosted(webhookId, bucket), response);
         var displayName = request.username() == null || request.username().isBlank()

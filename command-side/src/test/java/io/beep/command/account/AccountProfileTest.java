@@ -1,16 +1,20 @@
 package io.beep.command.account;
 
+import io.beep.contracts.account.AccountDeletedEvent;
 import io.beep.contracts.account.EmailChangedEvent;
+import io.beep.contracts.account.IdentityLinkedEvent;
 import io.beep.contracts.account.IdentityUnlinkedEvent;
 import io.beep.contracts.account.PasswordChangedEvent;
 import io.beep.contracts.account.ProfileUpdatedEvent;
 import io.beep.contracts.account.RecordEmailChangeCommand;
+import io.beep.contracts.account.RecordIdentityLinkCommand;
 import io.beep.contracts.account.RecordIdentityUnlinkCommand;
 import io.beep.contracts.account.RecordPasswordChangeCommand;
 import io.beep.contracts.account.UpdateProfileCommand;
 import io.beep.contracts.account.UserRegisteredEvent;
 import io.beep.contracts.common.UserId;
 import java.time.Instant;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,5 +68,18 @@ class AccountProfileTest {
                 .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
                         Matchers.matches(e -> e instanceof IdentityUnlinkedEvent c && c.provider().equals("google"))),
                         Matchers.andNoMore()));
+    }
+
+    @Test
+    void aLinkReportedByKeycloakIsRecordedUnlessTheAccountIsDeleted() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordIdentityLinkCommand(ADA, "google", "g-1", "ada@gmail.com"))
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
+                        Matchers.matches(e -> e instanceof IdentityLinkedEvent c && c.provider().equals("google")
+                                && c.externalUserId().equals("g-1") && c.externalUsername().equals("ada@gmail.com"))),
+                        Matchers.andNoMore()));
+        fixture.given(new AccountDeletedEvent(ADA, Set.of(), Set.of(), "beep", Instant.EPOCH))
+                .when(new RecordIdentityLinkCommand(ADA, "google", "g-1", "ada@gmail.com"))
+                .expectNoEvents();
     }
 }

@@ -1,5 +1,7 @@
 package io.beep.command.attachment;
 
+import static io.beep.command.platform.axon.DomainErrorMatchers.hasCode;
+
 import io.beep.command.platform.axon.DomainErrorInterceptor;
 import io.beep.contracts.attachment.AttachmentId;
 import io.beep.contracts.attachment.AttachmentUploadRequestedEvent;
@@ -7,6 +9,7 @@ import io.beep.contracts.attachment.AttachmentUsedEvent;
 import io.beep.contracts.attachment.RequestAttachmentUploadCommand;
 import io.beep.contracts.attachment.UseAttachmentCommand;
 import io.beep.contracts.common.ChannelId;
+import io.beep.contracts.common.ErrorCode;
 import io.beep.contracts.common.MessageId;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;
@@ -25,16 +28,18 @@ class AttachmentTest {
     private static final UserId ALICE = UserId.of("alice");
     private static final UserId BOB = UserId.of("bob");
     private static final MessageId MESSAGE = MessageId.of("600");
-    private static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
-    private static final AttachmentUploadRequestedEvent REQUESTED = new AttachmentUploadRequestedEvent(FILE, CHANNEL,
-            SERVER, ALICE, "notes.txt", 12, "text/plain", NOW);
-
     private AggregateTestFixture<Attachment> fixture;
+    private AttachmentUploadRequestedEvent requested;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Attachment.class);
         fixture.registerCommandHandlerInterceptor(new DomainErrorInterceptor());
+        requested = requestedAt(fixture.currentTime());
+    }
+
+    private static AttachmentUploadRequestedEvent requestedAt(Instant time) {
+        return new AttachmentUploadRequestedEvent(FILE, CHANNEL, SERVER, ALICE, "notes.txt", 12, "text/plain", time);
     }
 
     @Test
@@ -63,15 +68,30 @@ class AttachmentTest {
 
     @Test
     void uploaderCanUseTheirFileOnceInItsChannel() {
-        fixture.given(REQUESTED)
+        fixture.given(requested)
                 .when(new UseAttachmentCommand(FILE, MESSAGE, CHANNEL, ALICE))
                 .expectEvents(new AttachmentUsedEvent(FILE, MESSAGE, CHANNEL))
                 .expectResultMessagePayload(new MessageAttachment("500", "notes.txt", 12, "text/plain"));
     }
 
     @Test
+    void canUseAFileUntilTheEndOfItsUseWindow() {
+        fixture.given(requestedAt(fixture.currentTime().minus(Attachment.USE_WINDOW)))
+                .when(new UseAttachmentCommand(FILE, MESSAGE, CHANNEL, ALICE))
+                .expectEvents(new AttachmentUsedEvent(FILE, MESSAGE, CHANNEL));
+    }
+
+    @Test
+    void cannotUseAFileAfterItsUseWindow() {
+        fixture.given(requestedAt(fixture.currentTime().minus(Attachment.USE_WINDOW).minusSeconds(1)))
+                .when(new UseAttachmentCommand(FILE, MESSAGE, CHANNEL, ALICE))
+                .expectNoEvents()
+                .expectException(hasCode(ErrorCode.UPLOAD_EXPIRED));
+    }
+
+    @Test
     void cannotUseAFileTwice() {
-        fixture.given(REQUESTED, new AttachmentUsedEvent(FILE, MESSAGE, CHANNEL))
+        fixture.given(requested, new AttachmentUsedEvent(FILE, MESSAGE, CHANNEL))
                 .when(new UseAttachmentCommand(FILE, MessageId.of("601"), CHANNEL, ALICE))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class);
@@ -79,7 +99,7 @@ class AttachmentTest {
 
     @Test
     void cannotUseSomeoneElsesFile() {
-        fixture.given(REQUESTED)
+        fixture.given(requested)
                 .when(new UseAttachmentCommand(FILE, MESSAGE, CHANNEL, BOB))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class);
@@ -87,7 +107,7 @@ class AttachmentTest {
 
     @Test
     void cannotUseAFileInAnotherChannel() {
-        fixture.given(REQUESTED)
+        fixture.given(requested)
                 .when(new UseAttachmentCommand(FILE, MESSAGE, ChannelId.of("201"), ALICE))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class);

@@ -3,6 +3,7 @@ package io.beep.command.channel;
 import io.beep.command.platform.axon.DomainErrorInterceptor;
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.channel.ChannelDeletedEvent;
+import io.beep.contracts.channel.ChannelPositionChangedEvent;
 import io.beep.contracts.channel.ChannelType;
 import io.beep.contracts.channel.ChannelUpdatedEvent;
 import io.beep.contracts.channel.DeleteChannelCommand;
@@ -72,6 +73,33 @@ class ChannelManageTest {
                 .expectException(CommandExecutionException.class);
         fixture.given(created(ChannelType.THREAD, ChannelId.of("250")))
                 .when(new UpdateChannelCommand(CHANNEL, null, true, null, ALICE))
+                .expectNoEvents()
+                .expectException(CommandExecutionException.class);
+    }
+
+    @Test
+    void canGiveAChannelAPlaceInTheListOnceUntilItChanges() {
+        fixture.given(created(ChannelType.TEXT, null))
+                .when(new UpdateChannelCommand(CHANNEL, null, false, null, 3, ALICE))
+                .expectEvents(new ChannelPositionChangedEvent(CHANNEL, SERVER, 3, ALICE));
+        fixture.given(created(ChannelType.TEXT, null), new ChannelPositionChangedEvent(CHANNEL, SERVER, 3, ALICE))
+                .when(new UpdateChannelCommand(CHANNEL, null, false, null, 3, ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void renamingAndReorderingTogetherStoresBoth() {
+        fixture.given(created(ChannelType.TEXT, null))
+                .when(new UpdateChannelCommand(CHANNEL, "lobby", false, null, 0, ALICE))
+                .expectEvents(new ChannelUpdatedEvent(CHANNEL, SERVER, "lobby", null, ALICE),
+                        new ChannelPositionChangedEvent(CHANNEL, SERVER, 0, ALICE));
+    }
+
+    @Test
+    void cannotGiveANegativePosition() {
+        fixture.given(created(ChannelType.TEXT, null))
+                .when(new UpdateChannelCommand(CHANNEL, "lobby", false, null, -1, ALICE))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class);
     }

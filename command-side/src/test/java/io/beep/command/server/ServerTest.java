@@ -336,12 +336,20 @@ class ServerTest {
     }
 
     @Test
+    void deletingARoleRecordsItsNameAtThatMoment() {
+        fixture.given(created(Visibility.PRIVATE), roleCreated(),
+                        new RoleUpdatedEvent(SERVER, MODS, "moderators", Set.of(), ALICE))
+                .when(new DeleteRoleCommand(SERVER, MODS, ALICE))
+                .expectEvents(new RoleDeletedEvent(SERVER, MODS, ALICE, "moderators"));
+    }
+
+    @Test
     void deletedRoleIsNoLongerHeldAndCannotBeAssigned() {
         fixture.given(created(Visibility.PRIVATE), joined(BOB), roleCreated(),
-                        new RoleAssignedEvent(SERVER, MODS, BOB, ALICE), new RoleDeletedEvent(SERVER, MODS, ALICE))
+                        new RoleAssignedEvent(SERVER, MODS, BOB, ALICE), new RoleDeletedEvent(SERVER, MODS, ALICE, "mods"))
                 .when(new LeaveServerCommand(SERVER, BOB))
                 .expectEvents(new MemberLeftEvent(SERVER, BOB, Set.of()));
-        fixture.given(created(Visibility.PRIVATE), joined(BOB), roleCreated(), new RoleDeletedEvent(SERVER, MODS, ALICE))
+        fixture.given(created(Visibility.PRIVATE), joined(BOB), roleCreated(), new RoleDeletedEvent(SERVER, MODS, ALICE, "mods"))
                 .when(new AssignRoleCommand(SERVER, MODS, BOB, ALICE))
                 .expectNoEvents()
                 .expectException(hasCode(ErrorCode.NOT_FOUND));

@@ -91,13 +91,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The configured token check, shared by the filter chain and the WebSocket gateway (one cache). */
+    /**
+     * The configured token check, shared by the filter chain and the WebSocket gateway (one cache).
+     * JWTs of disabled or deleted users are refused before they expire ({@link RevokedUserCheck});
+     * introspection asks Keycloak, which already answers inactive for them.
+     */
     @Bean
-    AccessTokenVerifier accessTokenVerifier(GatewayProperties properties) {
+    AccessTokenVerifier accessTokenVerifier(GatewayProperties properties, RevokedUsers revoked) {
         var auth = properties.auth();
         return auth.mode() == AuthMode.INTROSPECTION
                 ? AccessTokenVerifier.introspection(introspector(auth))
-                : AccessTokenVerifier.jwt(jwtDecoder(auth));
+                : AccessTokenVerifier.jwt(new RevokedUserCheck(jwtDecoder(auth), revoked));
     }
 
     /**

@@ -43,23 +43,49 @@ final class KeycloakBrowser {
      * submitting the provider's login form with these credentials; answers beep's token response.
      */
     Map<String, Object> signInThrough(String idpAlias, String username, String password) {
+        return authorize("&kc_idp_hint=" + enc(idpAlias), username, password);
+    }
+
+    /**
+     * Signs in to realm beep with its own login form (username and password); the browser keeps
+     * Keycloak's session cookies, so later visits (e.g. account linking) run in that session.
+     */
+    Map<String, Object> signIn(String username, String password) {
+        return authorize("", username, password);
+    }
+
+    /**
+     * Opens an address of realm beep that ends by returning to {@link #REDIRECT_URI} (e.g. the
+     * account-linking address), submitting the login forms it meets with these credentials; answers
+     * the final redirect.
+     */
+    String follow(String url, String username, String password) {
+        return run(get(url), username, password);
+    }
+
+    private Map<String, Object> authorize(String extra, String username, String password) {
         var verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         var state = UUID.randomUUID().toString();
         var url = StackClient.KEYCLOAK + "/realms/" + StackClient.REALM + "/protocol/openid-connect/auth?client_id=beep-web"
                 + "&response_type=code&scope=openid&redirect_uri=" + enc(REDIRECT_URI) + "&state=" + state
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256&kc_idp_hint=" + enc(idpAlias);
-        var answer = get(url);
+                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256" + extra;
+        var back = run(get(url), username, password);
+        var code = parameter(back, "code");
+        if (code == null) {
+            throw new IllegalStateException("no code in the redirect: " + back);
+        }
+        return exchange(code, verifier);
+    }
+
+    private String run(HttpResponse<String> first, String username, String password) {
+        var answer = first;
         boolean passwordSent = false;
         for (int step = 0; step < 30; step++) {
             var location = answer.headers().firstValue("Location").orElse(null);
             if (location != null) {
                 var next = URI.create(answer.uri().toString()).resolve(location).toString();
                 if (next.startsWith(REDIRECT_URI)) {
-                    var code = parameter(next, "code");
-                    if (code == null) {
-                        throw new IllegalStateException("no code in the redirect: " + next);
-                    }
-                    return exchange(code, verifier);
+                    return next;
                 }
                 answer = get(next);
                 continue;
@@ -84,6 +110,21 @@ final class KeycloakBrowser {
             answer = post(form.group(1).replace("&amp;", "&"), fields);
         }
         throw new IllegalStateException("the sign-in did not end: " + lastPage);
+    }
+
+    /** A query parameter of a URL, decoded; null when absent. */
+    static String parameter(String url, String name) {
+        var query = URI.create(url).getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (var pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     HttpResponse<String> get(String url) {
@@ -182,20 +223,6 @@ final class KeycloakBrowser {
             }
         }
         return fields;
-    }
-
-    private static String parameter(String url, String name) {
-        var query = URI.create(url).getRawQuery();
-        if (query == null) {
-            return null;
-        }
-        for (var pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     private static String challenge(String verifier) {

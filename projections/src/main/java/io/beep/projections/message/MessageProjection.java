@@ -22,6 +22,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import io.beep.contracts.account.AccountDeletedEvent;
+import io.beep.contracts.channel.ChannelCreatedEvent;
+import io.beep.contracts.channel.ChannelDeletedEvent;
+import io.beep.contracts.channel.ChannelType;
+import io.beep.contracts.server.ServerDeletedEvent;
 
 /**
  * One document per message in {@link MessageStore#COLLECTION}: layout in {@link MessageStore}.
@@ -72,7 +76,7 @@ public class MessageProjection {
         }
         var words = withFileWords(SearchTokens.of(event.content()), existing.get());
         var scope = MessageViewKeys.scope(existing.get().getString("serverId"), event.channelId().value());
-        store.change(event.messageId().value(), EventPositions.of(token), new Document("content", event.content())
+        store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("content", event.content())
                 .append("tokens", words)
                 .append("sk", MessageViewKeys.searchKeys(scope, words))
                 .append("editedAt", Date.from(event.editedAt())));
@@ -98,7 +102,7 @@ public class MessageProjection {
         var words = new LinkedHashSet<>(SearchTokens.of(existing.get().getString("content")));
         words.addAll(fileWords);
         var scope = MessageViewKeys.scope(existing.get().getString("serverId"), event.channelId().value());
-        store.change(event.messageId().value(), EventPositions.of(token), new Document("attachments", attachments)
+        store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("attachments", attachments)
                 .append("fileTokens", List.copyOf(fileWords))
                 .append("tokens", List.copyOf(words))
                 .append("sk", MessageViewKeys.searchKeys(scope, words)));
@@ -107,7 +111,7 @@ public class MessageProjection {
     /** A message posted through a webhook: which webhook, and the name it is shown with. */
     @EventHandler
     void on(MessageSentByWebhookEvent event, TrackingToken token) {
-        store.change(event.messageId().value(), EventPositions.of(token), new Document("webhookId", event.webhookId())
+        store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("webhookId", event.webhookId())
                 .append("authorName", event.displayName()));
     }
 
@@ -124,14 +128,14 @@ public class MessageProjection {
 
     @EventHandler
     void on(MessagePinnedEvent event, TrackingToken token) {
-        store.change(event.messageId().value(), EventPositions.of(token), new Document("pinned", true)
+        store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("pinned", true)
                 .append("pinnedAt", Date.from(event.pinnedAt()))
                 .append("pk", event.channelId().value()));
     }
 
     @EventHandler
     void on(MessageUnpinnedEvent event, TrackingToken token) {
-        store.change(event.messageId().value(), EventPositions.of(token), new Document("pinned", false)
+        store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("pinned", false)
                 .append("pinnedAt", null)
                 .append("pk", null));
     }
@@ -139,6 +143,29 @@ public class MessageProjection {
     @EventHandler
     void on(MessageDeletedEvent event, TrackingToken token) {
         store.delete(event.messageId().value(), event.channelId().value(), EventPositions.of(token));
+    }
+
+    /**
+     * A server channel: remembered with its server and, for a thread, its channel, for the deletions
+     * below (a category's channels outlive it, so only a thread's parent counts).
+     */
+    @EventHandler
+    void on(ChannelCreatedEvent event) {
+        var thread = event.type() == ChannelType.THREAD && event.parentId() != null;
+        store.channelCreated(event.channelId().value(), event.serverId() == null ? null : event.serverId().value(),
+                thread ? event.parentId().value() : null);
+    }
+
+    /** A deleted channel's messages, and its threads' messages, leave the view and the search copy. */
+    @EventHandler
+    void on(ChannelDeletedEvent event) {
+        store.deleteChannel(event.channelId().value());
+    }
+
+    /** A deleted server's messages leave the view and the search copy. */
+    @EventHandler
+    void on(ServerDeletedEvent event) {
+        store.deleteServer(event.serverId().value());
     }
 
     /** The author deleted their account: their messages stay, shown with a deleted author. */

@@ -16,10 +16,13 @@ import com.mongodb.client.model.Updates;
 import io.beep.contracts.message.MessageViewKeys;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -41,6 +44,13 @@ import org.springframework.stereotype.Component;
  * <p>Every document carries {@code position}, the event-store position of the last event written
  * into it. A change applies only to a document whose position is lower than the change's event,
  * so an event handled twice (a redelivered batch, a replay over a live view) changes nothing.
+ *
+ * <p>The counter tells readers that may keep pages in memory when what they read changed (fields in
+ * {@link MessageViewKeys}): {@code committed} is raised after a batch's inserts, {@code changes} is
+ * bumped after every change to an existing message of the channel (at the end of the unit of work,
+ * once per channel), and {@code epoch} is drawn when the counter is created. Every write to a
+ * channel's messages is thus followed by a counter update, so a reader that reads the counter
+ * before the pages can tell whether pages it read earlier are still current.
  * Deleted messages leave a tombstone under their id (with their {@code seq}, so a cursor naming a
  * deleted message still finds its place), so a redelivered creation cannot bring one back.
  */
@@ -55,7 +65,10 @@ public class MessageStore {
     public static final String HISTORY_INDEX = "history_page";
     public static final String SEARCH_INDEX = "search_keys";
     public static final String PINS_INDEX = "pins";
+    static final String CHANNEL_INDEX = "by_channel";
+    static final String SERVER_INDEX = "by_server";
     private static final String PENDING = MessageStore.class.getName() + ".pending";
+    private static final String CHANGED = MessageStore.class.getName() + ".changed";
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> channels;
@@ -78,10 +91,16 @@ public class MessageStore {
                     new IndexOptions().name(SEARCH_INDEX));
         }
         channels.createIndex(Indexes.ascending("seq"));
+        // channel and server deletions remove every message of the channel or server at once
+        for (var collection : List.of(messages, search)) {
+            collection.createIndex(Indexes.ascending("channelId"), new IndexOptions().name(CHANNEL_INDEX));
+            collection.createIndex(Indexes.ascending("serverId"), new IndexOptions().name(SERVER_INDEX).sparse(true));
+        }
+        channels.createIndex(Indexes.ascending("parentId"), new IndexOptions().name("threads").sparse(true));
         // by the collections' actual names: a projection rebuild gives them a copy of their own
-        ferretDb.ensure(messages.getNamespace().getCollectionName(), "_id", "hp", "pk");
-        ferretDb.ensure(search.getNamespace().getCollectionName(), "_id", "sk");
-        ferretDb.ensure(channels.getNamespace().getCollectionName(), "_id");
+        ferretDb.ensure(messages.getNamespace().getCollectionName(), "_id", "hp", "pk", "channelId", "serverId");
+        ferretDb.ensure(search.getNamespace().getCollectionName(), "_id", "sk", "channelId", "serverId");
+        ferretDb.ensure(channels.getNamespace().getCollectionName(), "_id", "parentId", "serverId");
     }
 
     /**
@@ -128,19 +147,78 @@ public class MessageStore {
         for (var message : batch) {
             byChannel.computeIfAbsent(message.getString("channelId"), c -> new ArrayList<>()).add(message);
         }
+        var gone = new HashSet<String>();
         byChannel.forEach((channelId, created) -> {
-            var counter = channels.findOneAndUpdate(Filters.eq("_id", channelId), Updates.inc("seq", (long) created.size()),
+            var counter = channels.findOneAndUpdate(Filters.eq("_id", channelId),
+                    Updates.combine(Updates.inc(MessageViewKeys.SEQ, (long) created.size()),
+                            Updates.setOnInsert(MessageViewKeys.EPOCH, newEpoch())),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            if (counter.get(MessageViewKeys.EPOCH) == null) {
+                // a counter made before epochs existed, or by channelCreated
+                channels.updateOne(new Document("_id", channelId).append(MessageViewKeys.EPOCH, new Document("$exists", false)),
+                        Updates.set(MessageViewKeys.EPOCH, newEpoch()));
+            }
+            if (Boolean.TRUE.equals(counter.getBoolean("deleted"))) {
+                gone.add(channelId); // the channel (or its server) was deleted: its messages stay away
+                return;
+            }
             long seq = ((Number) counter.get("seq")).longValue() - created.size();
             for (var message : created) {
                 message.append("n", Long.parseLong(message.getString("_id"))).append("seq", seq).append("hp", MessageViewKeys.pageKey(channelId, MessageViewKeys.page(seq)));
                 seq++;
             }
         });
+        var live = batch.stream().filter(m -> !gone.contains(m.getString("channelId"))).toList();
+        if (live.isEmpty()) {
+            return;
+        }
         // the search copy first: a batch retried after a crash between the two finds it there (a
         // duplicate, ignored) and writes the history document; both hold tombstones once deleted
-        insertNew(search, batch.stream().map(m -> withN(new Document(m))).toList());
-        insertNew(messages, batch.stream().map(MessageStore::historyDocument).toList());
+        insertNew(search, live.stream().map(m -> withN(new Document(m))).toList());
+        insertNew(messages, live.stream().map(MessageStore::historyDocument).toList());
+        // only now: a reader that sees the new committed count finds every message below it
+        byChannel.forEach((channelId, created) -> {
+            if (!gone.contains(channelId)) {
+                long end = created.stream().mapToLong(m -> m.getLong("seq")).max().orElseThrow() + 1;
+                channels.updateOne(Filters.eq("_id", channelId), Updates.max(MessageViewKeys.COMMITTED, end));
+            }
+        });
+    }
+
+    private static long newEpoch() {
+        long epoch;
+        do {
+            epoch = ThreadLocalRandom.current().nextLong();
+        } while (epoch == 0);
+        return epoch;
+    }
+
+    /**
+     * Records that existing messages of the channel changed: {@code changes} is bumped once per
+     * channel when the unit of work prepares to commit (after its writes), or at once outside one.
+     */
+    private void changed(String channelId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            bumpChanges(List.of(channelId));
+            return;
+        }
+        var root = CurrentUnitOfWork.get().root();
+        Set<String> changed = root.getOrComputeResource(CHANGED, key -> {
+            var channelIds = new LinkedHashSet<String>();
+            root.onPrepareCommit(unitOfWork -> {
+                var all = List.copyOf(channelIds);
+                channelIds.clear();
+                bumpChanges(all);
+            });
+            return channelIds;
+        });
+        changed.add(channelId);
+    }
+
+    private void bumpChanges(List<String> channelIds) {
+        for (var channelId : channelIds) {
+            channels.updateOne(Filters.eq("_id", channelId), Updates.inc(MessageViewKeys.CHANGES, 1L));
+        }
     }
 
     private static Document withN(Document message) {
@@ -178,7 +256,7 @@ public class MessageStore {
      * Sets {@code fields} on the message if its documents are older than {@code position}: all of
      * them on the search copy, all but the {@link #SEARCH_ONLY} ones on the history document.
      */
-    public void change(String messageId, long position, Document fields) {
+    public void change(String messageId, String channelId, long position, Document fields) {
         flushPending();
         // one document, not Filters.and: FerretDB 1.x pushes the _id equality of a plain filter down to
         // PostgreSQL, but scans the whole collection for an explicit $and (seconds per update)
@@ -187,7 +265,11 @@ public class MessageStore {
         var historyFields = new Document(fields);
         SEARCH_ONLY.forEach(historyFields::remove);
         if (!historyFields.isEmpty()) {
-            messages.updateOne(guard, new Document("$set", historyFields.append("position", position)));
+            var result = messages.updateOne(guard, new Document("$set", historyFields.append("position", position)));
+            // no result: queued by a rebuild's buffered copy, which cannot say whether it matched
+            if (result == null || !result.wasAcknowledged() || result.getMatchedCount() > 0) {
+                changed(channelId);
+            }
         }
     }
 
@@ -213,6 +295,59 @@ public class MessageStore {
         var replacement = new Document("_id", messageId).append("seq", existing.get("seq"));
         replacement.putAll(tombstone);
         messages.replaceOne(Filters.eq("_id", messageId), replacement);
+        changed(channelId);
+    }
+
+    /**
+     * Notes a new channel on its counter: its server and, for a thread, its parent channel, so that
+     * deleting the server or the parent finds it.
+     */
+    public void channelCreated(String channelId, String serverId, String parentId) {
+        flushPending();
+        var fields = new Document();
+        if (serverId != null) {
+            fields.append("serverId", serverId);
+        }
+        if (parentId != null) {
+            fields.append("parentId", parentId);
+        }
+        if (!fields.isEmpty()) {
+            channels.updateOne(Filters.eq("_id", channelId), new Document("$set", fields),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    /**
+     * Removes every document of the channel and of its threads from the message view and the search
+     * copy, and marks their counters deleted, so a creation handled later (a redelivery, a send that
+     * raced the deletion) is not written. Doing it again changes nothing.
+     */
+    public void deleteChannel(String channelId) {
+        flushPending();
+        var doomed = new ArrayList<String>();
+        doomed.add(channelId);
+        for (var thread : channels.find(new Document("parentId", channelId))) {
+            doomed.add(thread.getString("_id"));
+        }
+        for (var id : doomed) {
+            // one plain equality each (FerretDB scans the whole collection for an explicit $and)
+            search.deleteMany(new Document("channelId", id));
+            messages.deleteMany(new Document("channelId", id));
+            channels.updateOne(Filters.eq("_id", id), new Document("$set", new Document("deleted", true))
+                    .append("$inc", new Document(MessageViewKeys.CHANGES, 1L)), new UpdateOptions().upsert(true));
+        }
+    }
+
+    /**
+     * Removes every document of the server's messages from the message view and the search copy, and
+     * marks the counters of the server's channels deleted. Doing it again changes nothing.
+     */
+    public void deleteServer(String serverId) {
+        flushPending();
+        search.deleteMany(new Document("serverId", serverId));
+        messages.deleteMany(new Document("serverId", serverId));
+        channels.updateMany(new Document("serverId", serverId), new Document("$set", new Document("deleted", true))
+                .append("$inc", new Document(MessageViewKeys.CHANGES, 1L)));
     }
 
     /**
@@ -220,8 +355,13 @@ public class MessageStore {
      * deleted author. Setting the flag again changes nothing.
      */
     public void markAuthorDeleted(String authorId) {
+        flushPending();
         var deleted = new Document("$set", new Document("authorDeleted", true));
+        var channelIds = messages.distinct("channelId", Filters.eq("authorId", authorId), String.class)
+                .into(new ArrayList<>());
         messages.updateMany(Filters.eq("authorId", authorId), deleted);
         search.updateMany(Filters.eq("authorId", authorId), deleted);
+        channelIds.forEach(this::changed);
     }
+
 }

@@ -4,6 +4,7 @@ import static io.beep.projections.jooq.Tables.CHANNEL_VIEW;
 import static io.beep.projections.jooq.Tables.SERVER_MEMBER;
 
 import io.beep.contracts.channel.ChannelDeletedEvent;
+import io.beep.contracts.channel.ChannelPositionChangedEvent;
 import io.beep.contracts.channel.ChannelUpdatedEvent;
 import io.beep.contracts.server.MemberMutedEvent;
 import io.beep.contracts.server.MemberNicknameChangedEvent;
@@ -17,7 +18,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps nicknames and mutes in {@code server_member}, and renamed, moved and deleted channels in
+ * Keeps nicknames and mutes in {@code server_member}, and renamed, moved, reordered and deleted channels in
  * {@code channel_view}. Member rows hold no position, but each change sets the value its event states,
  * so a replay in order ends where the log ends.
  */
@@ -64,6 +65,18 @@ public class MemberAndChannelChangesProjection {
         db.update(CHANNEL_VIEW)
                 .set(CHANNEL_VIEW.NAME, event.name())
                 .set(CHANNEL_VIEW.PARENT_ID, event.parentId() == null ? null : Long.parseLong(event.parentId().value()))
+                .set(CHANNEL_VIEW.LAST_POSITION, position)
+                .where(CHANNEL_VIEW.ID.eq(Long.parseLong(event.channelId().value()))
+                        .and(CHANNEL_VIEW.LAST_POSITION.lt(position)))
+                .execute();
+    }
+
+    /** The channel's place in its server's list. */
+    @EventHandler
+    void on(ChannelPositionChangedEvent event, TrackingToken token) {
+        long position = EventPositions.of(token);
+        db.update(CHANNEL_VIEW)
+                .set(CHANNEL_VIEW.POSITION, event.position())
                 .set(CHANNEL_VIEW.LAST_POSITION, position)
                 .where(CHANNEL_VIEW.ID.eq(Long.parseLong(event.channelId().value()))
                         .and(CHANNEL_VIEW.LAST_POSITION.lt(position)))

@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
 
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.common.Permission;
@@ -28,6 +29,7 @@ import io.beep.contracts.server.RoleUpdatedEvent;
 import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.server.ServerDeletedEvent;
 import io.beep.contracts.server.ServerUpdatedEvent;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.beep.projections.platform.axon.EventPositions;
@@ -39,13 +41,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code server_view}, {@code server_member}, {@code server_role}, {@code member_role},
- * {@code server_ban} and {@code channel_view}. Member counts are recounted from the member rows. Every write is an
+ * {@code server_ban} and {@code channel_view}. Member counts are recounted from the member rows, once per
+ * batch for every server whose members changed in it. Every write is an
  * upsert keyed by the entity's id that only applies an event newer than the row's
  * {@code last_position}, so a replayed or redelivered event changes nothing.
  */
@@ -56,6 +60,8 @@ public class ServerViewProjection {
     public static final String PROCESSING_GROUP = "server-views";
 
     private final DSLContext db;
+    /** This instance's set of servers to recount in the current unit of work (live and rebuild copies differ). */
+    private final String recountKey = ServerViewProjection.class.getName() + ".recount@" + System.identityHashCode(this);
 
     public ServerViewProjection(DSLContext db) {
         this.db = db;
@@ -222,12 +228,32 @@ public class ServerViewProjection {
         recount(serverId);
     }
 
-    /** The member count recomputed from the member rows: the same answer however often it runs. */
+    /**
+     * The member count recomputed from the member rows: the same answer however often it runs. Inside a
+     * unit of work (a processor batch, a rebuild chunk) the servers are collected and recounted once, in
+     * one statement, just before it commits; outside one, at once.
+     */
     private void recount(long serverId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            recount(Set.of(serverId));
+            return;
+        }
+        var unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.<Set<Long>>getOrComputeResource(recountKey, key -> {
+            var servers = new HashSet<Long>();
+            unitOfWork.onPrepareCommit(u -> recount(servers));
+            return servers;
+        }).add(serverId);
+    }
+
+    private void recount(Set<Long> serverIds) {
+        if (serverIds.isEmpty()) {
+            return;
+        }
         db.update(SERVER_VIEW)
-                .set(SERVER_VIEW.MEMBER_COUNT, field(db.selectCount().from(SERVER_MEMBER)
-                        .where(SERVER_MEMBER.SERVER_ID.eq(serverId))))
-                .where(SERVER_VIEW.ID.eq(serverId))
+                .set(SERVER_VIEW.MEMBER_COUNT, field(selectCount().from(SERVER_MEMBER)
+                        .where(SERVER_MEMBER.SERVER_ID.eq(SERVER_VIEW.ID))))
+                .where(SERVER_VIEW.ID.in(serverIds))
                 .execute();
     }
 

@@ -34,7 +34,7 @@ public class ChannelReader {
 
     private static ChannelView view(ChannelViewRecord row) {
         return new ChannelView(Long.toString(row.getId()), idString(row.getServerId()), row.getType(), row.getName(),
-                idString(row.getParentId()), null, row.getCreatedAt().toInstant());
+                idString(row.getParentId()), null, row.getCreatedAt().toInstant(), row.getPosition());
     }
 
     private static String idString(Long id) {

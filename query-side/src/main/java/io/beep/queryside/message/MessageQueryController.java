@@ -111,8 +111,8 @@ class MessageQueryController {
 
     @Operation(summary = "Search a server's messages over the channels the caller may view, newest first.",
             description = "Same matching as channel search. channelId narrows to one channel (404 unless "
-                    + "viewable). The viewable channels are cached for 60 s; a request carrying a consistency "
-                    + "token recomputes them.")
+                    + "viewable). The viewable channels are cached for 60 s and dropped when a permission of the "
+                    + "server changes; a request carrying a consistency token recomputes them.")
     @GetMapping("/api/v1/servers/{serverId}/messages/search")
     Page<MessageView> searchServer(
             @PathVariable String serverId,

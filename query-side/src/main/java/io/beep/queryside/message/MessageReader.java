@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  * <p>History walks the channel's pages ({@code hp}) from the page of the anchor: one page more
  * than needed is read in the direction of travel, because page numbers follow the order the
  * projection saw the messages, which may differ from id order by a few messages at a boundary.
+ * Pages still current for the channel counter come from memory ({@link HistoryPages}).
  */
 @Component
 public class MessageReader {
@@ -46,12 +47,16 @@ public class MessageReader {
     private static final Bson SEARCH_FIELDS = Projections.exclude("sk", "fileTokens", "hp", "pk", "position", "pinnedAt");
     private static final Comparator<Document> NEWEST_FIRST =
             Comparator.comparingLong((Document d) -> id(d)).reversed();
+    private static final Comparator<HistoryPages.Row> ROWS_NEWEST_FIRST =
+            Comparator.comparingLong(HistoryPages.Row::id).reversed();
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> channels;
     private final MongoCollection<Document> search;
+    private final HistoryPages pages;
 
-    public MessageReader(MongoDatabase database) {
+    MessageReader(MongoDatabase database, HistoryPages pages) {
+        this.pages = pages;
         this.messages = database.getCollection(COLLECTION);
         this.channels = database.getCollection(CHANNELS);
         this.search = database.getCollection(SEARCH);
@@ -61,30 +66,32 @@ public class MessageReader {
      * A page of the channel's history, newest first. {@code nextCursor} is the message id to pass
      * as {@code before} (for the newest page and BEFORE pages) or {@code after} (for AFTER pages)
      * to read on in the same direction; null when the page was not full, and for AROUND pages.
+     * The channel counter is read first, on every request; the pages come from {@link HistoryPages}
+     * when still current for it.
      */
     public Page<MessageView> history(long channelId, HistoryQuery query) {
         var channel = Long.toString(channelId);
-        var top = topPage(channel);
-        if (top < 0) {
+        var counter = ChannelCounter.of(channels.find(eq("_id", channel)).first());
+        if (counter.seq() <= 0) {
             return Page.of(List.of(), null);
         }
+        var reading = new Reading(channelId, counter);
+        long top = MessageViewKeys.page(counter.seq() - 1);
         long anchor = query.messageId();
-        List<Document> page = switch (query.anchor()) {
-            case LATEST -> older(channel, top, top, id -> true, query.limit());
-            case BEFORE -> older(channel, Math.min(top, pageOf(channel, anchor, top) + 1), top,
-                    id -> id < anchor, query.limit());
-            case AFTER -> newer(channel, Math.max(0, pageOf(channel, anchor, top) - 1), top,
-                    id -> id > anchor, query.limit());
+        List<HistoryPages.Row> page = switch (query.anchor()) {
+            case LATEST -> reading.older(top, id -> true, query.limit());
+            case BEFORE -> reading.older(Math.min(top, reading.pageOf(anchor, top) + 1), id -> id < anchor, query.limit());
+            case AFTER -> reading.newer(Math.max(0, reading.pageOf(anchor, top) - 1), top, id -> id > anchor, query.limit());
             case AROUND -> {
-                long at = pageOf(channel, anchor, top);
-                var around = new ArrayList<>(newer(channel, Math.max(0, at - 1), top, id -> id > anchor,
+                long at = reading.pageOf(anchor, top);
+                var around = new ArrayList<>(reading.newer(Math.max(0, at - 1), top, id -> id > anchor,
                         query.newerShare()));
-                around.addAll(older(channel, Math.min(top, at + 1), top, id -> id <= anchor,
+                around.addAll(reading.older(Math.min(top, at + 1), id -> id <= anchor,
                         query.limit() - query.newerShare()));
                 yield around;
             }
         };
-        var items = page.stream().map(MessageReader::view).toList();
+        var items = page.stream().map(HistoryPages.Row::view).toList();
         String next = null;
         if (items.size() == query.limit()) {
             next = switch (query.anchor()) {
@@ -152,39 +159,103 @@ public class MessageReader {
                 .map(MessageReader::view);
     }
 
-    /** The highest history page of the channel, or -1 when it has no messages. */
-    private long topPage(String channel) {
-        var counter = channels.find(eq("_id", channel)).first();
-        if (counter == null || !(counter.get("seq") instanceof Number next) || next.longValue() <= 0) {
-            return -1;
-        }
-        return MessageViewKeys.page(next.longValue() - 1);
-    }
+    /** One history request: the channel and the counter it read first. */
+    private final class Reading {
 
-    /**
-     * The page holding (or that held) message {@code id} of the channel: from its document (or
-     * tombstone), else found by bisecting the pages on their ids (an id that never existed).
-     */
-    private long pageOf(String channel, long id, long top) {
-        var key = Long.toString(id);
-        // a deleted message's tombstone keeps its seq, so a cursor naming it still finds its page
-        var known = seqOf(messages.find(eq("_id", key)).projection(Projections.include("channelId", "seq")).first(),
-                channel);
-        if (known.isPresent()) {
-            return MessageViewKeys.page(known.getAsLong());
+        private final long channelId;
+        private final String channel;
+        private final ChannelCounter counter;
+
+        Reading(long channelId, ChannelCounter counter) {
+            this.channelId = channelId;
+            this.channel = Long.toString(channelId);
+            this.counter = counter;
         }
-        long low = 0;
-        long high = top;
-        while (low < high) {
-            long mid = (low + high + 1) >>> 1;
-            var ids = page(channel, mid).stream().mapToLong(MessageReader::id).min();
-            if (ids.isEmpty() || ids.getAsLong() <= id) {
-                low = mid;
-            } else {
-                high = mid - 1;
+
+        /**
+         * The page holding (or that held) message {@code id} of the channel: from a page read before,
+         * else its document (or tombstone), else found by bisecting the pages on their ids (an id that
+         * never existed).
+         */
+        long pageOf(long id, long top) {
+            var cached = pages.seqOf(channelId, id, counter);
+            if (cached.isPresent()) {
+                return MessageViewKeys.page(cached.getAsLong());
             }
+            // a deleted message's tombstone keeps its seq, so a cursor naming it still finds its page
+            var known = seqOf(messages.find(eq("_id", Long.toString(id)))
+                    .projection(Projections.include("channelId", "seq")).first(), channel);
+            if (known.isPresent()) {
+                return MessageViewKeys.page(known.getAsLong());
+            }
+            long low = 0;
+            long high = top;
+            while (low < high) {
+                long mid = (low + high + 1) >>> 1;
+                var ids = page(mid).stream().mapToLong(HistoryPages.Row::id).min();
+                if (ids.isEmpty() || ids.getAsLong() <= id) {
+                    low = mid;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return low;
         }
-        return low;
+
+        List<HistoryPages.Row> page(long page) {
+            return pages.page(channelId, page, counter, () -> messages
+                    .find(eq("hp", MessageViewKeys.pageKey(channel, page))).projection(FIELDS)
+                    .map(d -> new HistoryPages.Row(id(d), d.get("seq") instanceof Number n ? n.longValue() : -1, view(d)))
+                    .into(new ArrayList<>()));
+        }
+
+        /** The {@code limit} newest matches, reading pages downwards from {@code from}; newest first. */
+        List<HistoryPages.Row> older(long from, LongPredicate wanted, int limit) {
+            if (limit <= 0) {
+                return List.of();
+            }
+            var found = new ArrayList<HistoryPages.Row>();
+            boolean extraRead = false;
+            for (long p = from; p >= 0; p--) {
+                for (var row : page(p)) {
+                    if (wanted.test(row.id())) {
+                        found.add(row);
+                    }
+                }
+                if (found.size() >= limit) {
+                    if (extraRead) {
+                        break;
+                    }
+                    extraRead = true;
+                }
+            }
+            found.sort(ROWS_NEWEST_FIRST);
+            return found.size() > limit ? new ArrayList<>(found.subList(0, limit)) : found;
+        }
+
+        /** The {@code limit} oldest matches, reading pages upwards from {@code from}; newest first. */
+        List<HistoryPages.Row> newer(long from, long top, LongPredicate wanted, int limit) {
+            if (limit <= 0) {
+                return List.of();
+            }
+            var found = new ArrayList<HistoryPages.Row>();
+            boolean extraRead = false;
+            for (long p = from; p <= top; p++) {
+                for (var row : page(p)) {
+                    if (wanted.test(row.id())) {
+                        found.add(row);
+                    }
+                }
+                if (found.size() >= limit) {
+                    if (extraRead) {
+                        break;
+                    }
+                    extraRead = true;
+                }
+            }
+            found.sort(ROWS_NEWEST_FIRST);
+            return found.size() > limit ? new ArrayList<>(found.subList(found.size() - limit, found.size())) : found;
+        }
     }
 
     private static OptionalLong seqOf(Document d, String channel) {
@@ -192,59 +263,6 @@ public class MessageReader {
             return OptionalLong.empty();
         }
         return OptionalLong.of(seq.longValue());
-    }
-
-    private List<Document> page(String channel, long page) {
-        return messages.find(eq("hp", MessageViewKeys.pageKey(channel, page))).projection(FIELDS)
-                .into(new ArrayList<>());
-    }
-
-    /** The {@code limit} newest matches, reading pages downwards from {@code from}; newest first. */
-    private List<Document> older(String channel, long from, long top, LongPredicate wanted, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        var found = new ArrayList<Document>();
-        boolean extraRead = false;
-        for (long p = from; p >= 0; p--) {
-            for (var d : page(channel, p)) {
-                if (wanted.test(id(d))) {
-                    found.add(d);
-                }
-            }
-            if (found.size() >= limit) {
-                if (extraRead) {
-                    break;
-                }
-                extraRead = true;
-            }
-        }
-        found.sort(NEWEST_FIRST);
-        return found.size() > limit ? new ArrayList<>(found.subList(0, limit)) : found;
-    }
-
-    /** The {@code limit} oldest matches, reading pages upwards from {@code from}; newest first. */
-    private List<Document> newer(String channel, long from, long top, LongPredicate wanted, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        var found = new ArrayList<Document>();
-        boolean extraRead = false;
-        for (long p = from; p <= top; p++) {
-            for (var d : page(channel, p)) {
-                if (wanted.test(id(d))) {
-                    found.add(d);
-                }
-            }
-            if (found.size() >= limit) {
-                if (extraRead) {
-                    break;
-                }
-                extraRead = true;
-            }
-        }
-        found.sort(NEWEST_FIRST);
-        return found.size() > limit ? new ArrayList<>(found.subList(found.size() - limit, found.size())) : found;
     }
 
     private static long id(Document d) {

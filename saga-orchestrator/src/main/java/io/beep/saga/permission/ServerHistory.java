@@ -1,5 +1,6 @@
 package io.beep.saga.permission;
 
+import io.beep.contracts.server.ServerCreatedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,6 +47,18 @@ class ServerHistory {
                 serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(5), byte[].class,
                         row.getString(3), row.getString(4)))));
         return new ArrayList<>(rows);
+    }
+
+    /**
+     * Up to {@code limit} ids of servers ever created (deleted ones included) greater than {@code after},
+     * in ascending numeric order.
+     */
+    List<String> serverIds(long after, int limit) {
+        // materialized first: other aggregates' ids (user ids) are not numbers and must never meet the cast
+        return jdbc.queryForList("WITH servers AS MATERIALIZED (SELECT aggregate_identifier AS id FROM "
+                        + "domain_event_entry WHERE payload_type = ?) SELECT id FROM servers WHERE id::bigint > ? "
+                        + "ORDER BY id::bigint LIMIT ?",
+                String.class, ServerCreatedEvent.class.getName(), after, limit);
     }
 
     /** The store position of the newest of those events, 0 if none. */

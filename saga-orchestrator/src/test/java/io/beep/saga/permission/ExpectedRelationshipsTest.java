@@ -67,7 +67,7 @@ class ExpectedRelationshipsTest {
                 new RoleCreatedEvent(SERVER, MODS, "mods", Set.of(Permission.MANAGE_SERVER), ALICE),
                 new RoleAssignedEvent(SERVER, MODS, BOB, ALICE),
                 new MemberLeftEvent(SERVER, BOB, Set.of(MODS)),
-                new RoleDeletedEvent(SERVER, MODS, ALICE)));
+                new RoleDeletedEvent(SERVER, MODS, ALICE, "mods")));
         assertThat(replay.relationships()).noneMatch(t -> t.subjectId().equals("bob") || t.entityId().equals("103")
                 || t.subjectId().equals("103"));
         assertThat(replay.objects()).contains("role:103");

@@ -178,7 +178,7 @@ class ServerPermissionsSagaTest {
         fixture.givenAPublished(created())
                 .andThenAPublished(modsCreated())
                 .andThenAPublished(new RoleAssignedEvent(SERVER, MODS, BOB, ALICE))
-                .whenPublishingA(new RoleDeletedEvent(SERVER, MODS, ALICE));
+                .whenPublishingA(new RoleDeletedEvent(SERVER, MODS, ALICE, "mods"));
         assertThat(tuples.written).noneMatch(t -> t.entityId().equals("500") || t.subjectId().equals("500"));
         assertThat(tuples.written).contains(Tuple.of("server", "100", "owner", "user", "alice"));
     }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class AuthzClient {
 
     private static final String ALLOWED = "PERMISSIONSHIP_HAS_PERMISSION";
+    private static final Map<String, Object> FULLY_CONSISTENT = Map.of("fullyConsistent", true);
     private final HttpClient http;
     private final ObjectMapper mapper;
     private final AuthzProperties properties;
@@ -47,10 +48,21 @@ public class AuthzClient {
         if (zedToken != null && !zedToken.isEmpty()) {
             consistency = Map.of("atLeastAsFresh", Map.of("token", zedToken));
         } else if (fullyConsistentByDefault) {
-            consistency = Map.of("fullyConsistent", true);
+            consistency = FULLY_CONSISTENT;
         } else {
             consistency = Map.of("minimizeLatency", true);
         }
+        if (check(objectType, objectId, permission, userId, consistency)) {
+            return true;
+        }
+        // A cached denial may predate a grant the caller just made (a channel created a moment ago):
+        // denials are confirmed at the newest revision, so only revocations can lag, and only by the
+        // cache's quantization window.
+        return consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
+    }
+
+    private boolean check(String objectType, String objectId, String permission, String userId,
+                          Map<String, Object> consistency) {
         var body = Map.of(
                 "consistency", consistency,
                 "resource", Map.of("objectType", objectType, "objectId", objectId),

@@ -61,14 +61,17 @@ public class AxonConfig {
         return new BeepRevisionResolver();
     }
 
-    /** Events as JSON rows in PostgreSQL, appended in the caller's transaction. */
+    /**
+     * Events as JSON rows in PostgreSQL, appended in the caller's transaction; snapshots as JSON of the
+     * aggregate's fields ({@link SnapshotSerializer}; not a bean: a second unqualified serializer bean would
+     * replace Axon's general one).
+     */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(SnapshotSerializer.create())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .eventSerializer(eventSerializer)

@@ -125,6 +125,8 @@ public final class SagaPositions implements AutoCloseable {
                     return reply.getSnapToken().isEmpty() ? Mono.empty() : Mono.just(reply.getSnapToken());
                 })
                 .onErrorResume(error -> {
+                    // a restarted saga-orchestrator is back long before gRPC's reconnect backoff would retry
+                    channel.resetConnectBackoff();
                     LOG.warn("Saga position service unavailable ({}); checking fully consistently", error.toString());
                     return Mono.empty();
                 });

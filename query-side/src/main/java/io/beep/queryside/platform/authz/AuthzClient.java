@@ -26,6 +26,7 @@ public class AuthzClient {
     /** Items per bulk request; longer lists take several. */
     static final int BULK_LIMIT = 100;
     private static final String ALLOWED = "PERMISSIONSHIP_HAS_PERMISSION";
+    private static final Map<String, Object> FULLY_CONSISTENT = Map.of("fullyConsistent", true);
 
     private final HttpClient http;
     private final ObjectMapper mapper;
@@ -51,8 +52,19 @@ public class AuthzClient {
      * {@code zedToken} when one is given.
      */
     public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
+        var consistency = consistency(zedToken);
+        if (check(objectType, objectId, permission, userId, consistency)) {
+            return true;
+        }
+        // A cached denial may predate a grant just made (a channel created a moment ago): denials are
+        // confirmed at the newest revision, so only revocations can lag, by the cache's quantization window.
+        return consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
+    }
+
+    private boolean check(String objectType, String objectId, String permission, String userId,
+                          Map<String, Object> consistency) {
         var body = Map.of(
-                "consistency", consistency(zedToken),
+                "consistency", consistency,
                 "resource", object(objectType, objectId),
                 "permission", permission,
                 "subject", Map.of("object", object("user", userId)));
@@ -62,6 +74,29 @@ public class AuthzClient {
     /** {@link #check} for each object id, answered in the same order. */
     public List<Boolean> checkAll(String objectType, List<String> objectIds, String permission, String userId,
                                   String zedToken) {
+        var consistency = consistency(zedToken);
+        var answers = checkAll(objectType, objectIds, permission, userId, consistency);
+        if (consistency == FULLY_CONSISTENT || !answers.contains(false)) {
+            return answers;
+        }
+        // denials confirmed at the newest revision, as in check
+        var denied = new ArrayList<Integer>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (!answers.get(i)) {
+                denied.add(i);
+            }
+        }
+        var confirmed = checkAll(objectType, denied.stream().map(objectIds::get).toList(), permission, userId,
+                FULLY_CONSISTENT);
+        var result = new ArrayList<>(answers);
+        for (int i = 0; i < denied.size(); i++) {
+            result.set(denied.get(i), confirmed.get(i));
+        }
+        return result;
+    }
+
+    private List<Boolean> checkAll(String objectType, List<String> objectIds, String permission, String userId,
+                                   Map<String, Object> consistency) {
         var answers = new ArrayList<Boolean>(objectIds.size());
         for (int from = 0; from < objectIds.size(); from += BULK_LIMIT) {
             var chunk = objectIds.subList(from, Math.min(objectIds.size(), from + BULK_LIMIT));
@@ -71,7 +106,7 @@ public class AuthzClient {
                             "permission", permission,
                             "subject", Map.of("object", object("user", userId))))
                     .toList();
-            var pairs = post(bulkUri, Map.of("consistency", consistency(zedToken), "items", items)).path("pairs");
+            var pairs = post(bulkUri, Map.of("consistency", consistency, "items", items)).path("pairs");
             if (!pairs.isArray() || pairs.size() != chunk.size()) {
                 throw unavailable("incomplete bulk answer from the authorization service");
             }
@@ -89,7 +124,7 @@ public class AuthzClient {
         if (zedToken != null && !zedToken.isEmpty()) {
             return Map.of("atLeastAsFresh", Map.of("token", zedToken));
         }
-        return fullyConsistentByDefault ? Map.of("fullyConsistent", true) : Map.of("minimizeLatency", true);
+        return fullyConsistentByDefault ? FULLY_CONSISTENT : Map.of("minimizeLatency", true);
     }
 
     private static Map<String, String> object(String type, String id) {

@@ -7,6 +7,8 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,24 @@ public class RedisCache {
         } catch (RedisException e) {
             log.warn("redis unavailable, cache miss: {}", e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The values of several keys in one round trip, in order (null when absent or Redis cannot answer). */
+    public List<String> getAll(String... keys) {
+        var values = new ArrayList<String>(keys.length);
+        try {
+            for (var value : connection().sync().mget(keys)) {
+                values.add(value.hasValue() ? value.getValue() : null);
+            }
+            return values;
+        } catch (RedisException e) {
+            log.warn("redis unavailable, cache miss: {}", e.getMessage());
+            values.clear();
+            for (int i = 0; i < keys.length; i++) {
+                values.add(null);
+            }
+            return values;
         }
     }
 

@@ -63,7 +63,9 @@ public class GrpcCommandBus implements CommandBus {
         try {
             var metadata = new HashMap<String, String>();
             command.getMetaData().forEach((k, v) -> metadata.put(k, String.valueOf(v)));
-            var result = stub.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).dispatch(CommandEnvelope.newBuilder()
+            // wait-for-ready: while the command side restarts, the step waits (up to the deadline)
+            // for it to come back instead of failing at once into the processor's growing error backoff
+            var result = stub.withWaitForReady().withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).dispatch(CommandEnvelope.newBuilder()
                     .setCommandName(command.getPayloadType().getName())
                     .setPayload(ByteString.copyFrom(mapper.writeValueAsBytes(command.getPayload())))
                     .putAllMetadata(metadata)
@@ -77,6 +79,9 @@ public class GrpcCommandBus implements CommandBus {
                         new CommandExecutionException(details.message(), null, details)));
             }
         } catch (StatusRuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a restarted command side is back long before gRPC's reconnect backoff (up to 2 min)
+            // would try again: reconnect on the next attempt instead
+            channel.resetConnectBackoff();
             var details = new DomainErrorDetails(ErrorCode.DEPENDENCY_UNAVAILABLE, "command side unreachable");
             callback.onResult(command, GenericCommandResultMessage.asCommandResultMessage(
                     new CommandExecutionException(details.message(), e, details)));

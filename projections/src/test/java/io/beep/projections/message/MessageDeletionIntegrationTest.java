@@ -1,0 +1,142 @@
+package io.beep.projections.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.beep.projections.platform.mongo.FerretDbIndexes;
+import io.beep.projections.platform.mongo.MongoProperties;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deleting a channel or a server removes its messages' documents from the message view and the
+ * search copy, on the real Mongo-wire server (FerretDB here) in a database of the test's own.
+ */
+class MessageDeletionIntegrationTest {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() << 22);
+    private static final String DATABASE = "beep_deletion_" + UUID.randomUUID().toString().substring(0, 8);
+    private static MongoClient client;
+    private static MongoDatabase database;
+    private static MessageStore store;
+
+    @BeforeAll
+    static void connect() {
+        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
+        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
+        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+        client = MongoClients.create(url);
+        database = client.getDatabase(DATABASE);
+        var properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
+                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+        store = new MessageStore(database, new FerretDbIndexes(properties));
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void deletingAChannelRemovesItsMessagesAndItsThreadsMessagesButNoOthers() {
+        var server = id();
+        var channel = id();
+        var thread = id();
+        var other = id();
+        store.channelCreated(channel, server, null);
+        store.channelCreated(thread, server, channel);
+        store.channelCreated(other, server, null);
+        var inChannel = send(server, channel, "apple pie");
+        var inThread = send(server, thread, "apple tart");
+        var elsewhere = send(server, other, "apple juice");
+
+        store.deleteChannel(channel);
+
+        assertThat(documents(inChannel)).isZero();
+        assertThat(documents(inThread)).isZero();
+        assertThat(documents(elsewhere)).isEqualTo(2);
+        assertThat(searchHits("s" + server + ":ap")).containsExactly(elsewhere);
+    }
+
+    @Test
+    void messagesOfADeletedChannelHandledLaterAreNotWritten() {
+        var server = id();
+        var channel = id();
+        store.channelCreated(channel, server, null);
+        store.deleteChannel(channel);
+
+        var late = send(server, channel, "too late");
+
+        assertThat(documents(late)).isZero();
+    }
+
+    @Test
+    void deletingACategoryKeepsTheMessagesOfItsChannels() {
+        var server = id();
+        var category = id();
+        var channel = id();
+        store.channelCreated(category, server, null);
+        store.channelCreated(channel, server, null);
+        var kept = send(server, channel, "still here");
+
+        store.deleteChannel(category);
+
+        assertThat(documents(kept)).isEqualTo(2);
+    }
+
+    @Test
+    void deletingAServerRemovesAllItsMessagesAndIsRepeatable() {
+        var server = id();
+        var otherServer = id();
+        var channel = id();
+        var otherChannel = id();
+        store.channelCreated(channel, server, null);
+        store.channelCreated(otherChannel, otherServer, null);
+        var first = send(server, channel, "banana bread");
+        var second = send(server, channel, "banana split");
+        var elsewhere = send(otherServer, otherChannel, "banana boat");
+
+        store.deleteServer(server);
+        store.deleteServer(server);
+
+        assertThat(documents(first)).isZero();
+        assertThat(documents(second)).isZero();
+        assertThat(documents(elsewhere)).isEqualTo(2);
+        assertThat(searchHits("s" + server + ":ba")).isEmpty();
+        assertThat(send(server, channel, "after")).satisfies(late -> assertThat(documents(late)).isZero());
+    }
+
+    private static String id() {
+        return Long.toString(IDS.incrementAndGet());
+    }
+
+    private static String send(String server, String channel, String content) {
+        var id = id();
+        var words = io.beep.contracts.message.SearchTokens.of(content);
+        store.create(new Document("_id", id).append("channelId", channel).append("serverId", server)
+                .append("authorId", "u").append("content", content).append("type", "default")
+                .append("tokens", words)
+                .append("sk", io.beep.contracts.message.MessageViewKeys.searchKeys("s" + server, words))
+                .append("position", IDS.incrementAndGet()));
+        return id;
+    }
+
+    /** How many documents (history and search copy together) the message has. */
+    private static long documents(String messageId) {
+        return database.getCollection(MessageStore.COLLECTION).countDocuments(new Document("_id", messageId))
+                + database.getCollection(MessageStore.SEARCH).countDocuments(new Document("_id", messageId));
+    }
+
+    private static List<String> searchHits(String key) {
+        return database.getCollection(MessageStore.SEARCH).find(new Document("sk", key))
+                .map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+    }
+}
