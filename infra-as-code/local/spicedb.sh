@@ -79,7 +79,7 @@ spicedb_start() {
       --http-enabled=true --http-addr="127.0.0.1:$SPICEDB_HTTP_PORT" \
       --metrics-enabled=true --metrics-addr="127.0.0.1:$SPICEDB_METRICS_PORT" \
       --dispatch-cluster-enabled=false --dispatch-cluster-addr="127.0.0.1:$SPICEDB_DISPATCH_PORT" \
-      --datastore-revision-quantization-interval="${BEEP_SPICEDB_QUANTIZATION:-250ms}" \
+      --datastore-revision-quantization-interval="${BEEP_SPICEDB_QUANTIZATION:-1s}" \
       --telemetry-endpoint= --skip-release-check=true \
       --grpc-shutdown-grace-period=5s \
       --log-level=info --log-format=json

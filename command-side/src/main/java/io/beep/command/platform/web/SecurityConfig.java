@@ -2,6 +2,7 @@ package io.beep.command.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beep.contracts.common.ErrorCode;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -21,6 +23,12 @@ public class SecurityConfig {
 
     private static final Pattern WEBHOOK_POST = Pattern.compile("/api/v1/webhooks/[^/]+/messages/?");
     private static final DefaultBearerTokenResolver USER_TOKENS = new DefaultBearerTokenResolver();
+
+    /** Keycloak's JWKS with issuer validation behind a per-token cache of successful checks. */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        return CachingJwtDecoder.of(properties);
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {

@@ -154,7 +154,7 @@ class ProjectionRebuild implements JobRunner {
             session.commit();
             state.token = chunk.get(chunk.size() - 1).trackingToken();
             state.processed += chunk.size();
-            if (!progress.checkpoint(state.processed, position(state.token))) {
+            if (!progress.checkpoint(state.processed, resumePosition(state.token))) {
                 return false;
             }
             if (upTo != Long.MAX_VALUE && position(state.token) >= upTo && chunk.size() < properties.chunk()) {
@@ -206,6 +206,18 @@ class ProjectionRebuild implements JobRunner {
             upTo = Math.max(upTo, position(token));
         }
         return upTo;
+    }
+
+    /**
+     * Where a restarted runner may resume: below the oldest gap, because an event still in flight
+     * when the chunk was read (a gap) has not been applied yet; the handlers are idempotent by
+     * position, so the events after it are simply applied again.
+     */
+    private static long resumePosition(TrackingToken token) {
+        if (token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return position(token);
     }
 
     private static long position(TrackingToken token) {

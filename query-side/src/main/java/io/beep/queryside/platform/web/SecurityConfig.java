@@ -2,10 +2,12 @@ package io.beep.queryside.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beep.contracts.common.ErrorCode;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -14,6 +16,12 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 public class SecurityConfig {
+
+    /** Keycloak's JWKS with issuer validation behind a per-token cache of successful checks. */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        return CachingJwtDecoder.of(properties);
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
