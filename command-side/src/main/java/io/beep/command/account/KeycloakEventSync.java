@@ -1,6 +1,7 @@
 package io.beep.command.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.beep.command.platform.schedule.PeriodicJob;
 import io.beep.contracts.account.DeleteAccountCommand;
 import io.beep.contracts.account.RecordIdentityLinkCommand;
 import io.beep.contracts.account.RecordRegistrationCommand;
@@ -8,15 +9,12 @@ import io.beep.contracts.account.UpdateProfileCommand;
 import io.beep.contracts.common.UserId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * next poll retries it.
  */
 @Component
-class KeycloakEventSync implements SmartLifecycle {
+class KeycloakEventSync extends PeriodicJob {
 
     static final String USER_STREAM = "user";
     static final String ADMIN_STREAM = "admin";
@@ -53,12 +51,13 @@ class KeycloakEventSync implements SmartLifecycle {
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final KeycloakSyncProperties properties;
-    private volatile ScheduledExecutorService scheduler;
     private volatile String ownServiceAccount;
 
     KeycloakEventSync(KeycloakUsers keycloak, KeycloakEventLog eventLog, AccountFootprint footprint,
                       AvatarHistory avatars, TotpSecrets totpSecrets, CommandGateway commands,
                       TransactionTemplate transactions, KeycloakSyncProperties properties) {
+        super("keycloak-event-sync", Duration.ofMillis(properties.intervalMs()),
+                Duration.ofMillis(properties.intervalMs()));
         this.keycloak = keycloak;
         this.eventLog = eventLog;
         this.footprint = footprint;
@@ -206,7 +205,8 @@ class KeycloakEventSync implements SmartLifecycle {
         return ownServiceAccount;
     }
 
-    private void tick() {
+    @Override
+    protected void runOnce() {
         try {
             int recorded = pollOnce();
             if (recorded > 0) {
@@ -218,31 +218,9 @@ class KeycloakEventSync implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!properties.enabled()) {
-            return;
+    public synchronized void start() {
+        if (properties.enabled()) {
+            super.start();
         }
-        var executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "keycloak-event-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, properties.intervalMs(), properties.intervalMs(),
-                TimeUnit.MILLISECONDS);
-        scheduler = executor;
-    }
-
-    @Override
-    public void stop() {
-        var executor = scheduler;
-        scheduler = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

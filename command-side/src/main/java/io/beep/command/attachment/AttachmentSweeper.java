@@ -1,15 +1,12 @@
 package io.beep.command.attachment;
 
+import io.beep.command.platform.schedule.PeriodicJob;
 import io.beep.contracts.common.Snowflake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
  * object succeeds), so several instances may sweep at once.
  */
 @Component
-class AttachmentSweeper implements SmartLifecycle {
+class AttachmentSweeper extends PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentSweeper.class);
     static final Duration SWEEP_AFTER = Attachment.USE_WINDOW.multipliedBy(2);
@@ -30,9 +27,9 @@ class AttachmentSweeper implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final AttachmentStorage storage;
-    private ScheduledExecutorService timer;
 
     AttachmentSweeper(JdbcTemplate jdbc, AttachmentStorage storage) {
+        super("attachment-sweeper", Duration.ofMinutes(1), Duration.ofMinutes(10));
         this.jdbc = jdbc;
         this.storage = storage;
     }
@@ -56,34 +53,10 @@ class AttachmentSweeper implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "attachment-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                var removed = sweep(Instant.now());
-                if (removed > 0) {
-                    LOG.info("removed the files of {} uploads never attached to a message", removed);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("attachment sweep failed; retrying next round: {}", e.toString());
-            }
-        }, 1, 10, TimeUnit.MINUTES);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
+    protected void runOnce() {
+        var removed = sweep(Instant.now());
+        if (removed > 0) {
+            LOG.info("removed the files of {} uploads never attached to a message", removed);
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

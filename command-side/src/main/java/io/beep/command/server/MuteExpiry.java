@@ -1,14 +1,12 @@
 package io.beep.command.server;
 
+import io.beep.command.platform.schedule.PeriodicJob;
 import io.beep.contracts.server.ExpireMuteCommand;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,22 +17,23 @@ import org.springframework.stereotype.Component;
  * aggregate.
  */
 @Component
-class MuteExpiry implements SmartLifecycle {
+class MuteExpiry extends PeriodicJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(MuteExpiry.class);
     private static final int BATCH = 100;
 
     private final JdbcMuteSchedule schedule;
     private final CommandGateway commands;
-    private ScheduledExecutorService timer;
 
     MuteExpiry(JdbcMuteSchedule schedule, CommandGateway commands) {
+        super("mute-expiry", Duration.ofSeconds(2), Duration.ofSeconds(1));
         this.schedule = schedule;
         this.commands = commands;
     }
 
     /** Sends the unmute of every due mute; a failure leaves its row for the next round. */
-    void runDue() {
+    @Override
+    protected void runOnce() {
         for (var due : schedule.due(Instant.now(), BATCH)) {
             try {
                 commands.sendAndWait(new ExpireMuteCommand(due.server(), due.user(), due.until()));
@@ -44,34 +43,5 @@ class MuteExpiry implements SmartLifecycle {
                         e.toString());
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "mute-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runDue();
-            } catch (RuntimeException e) {
-                LOG.warn("mute expiry round failed: {}", e.toString());
-            }
-        }, 2, 1, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

@@ -1,12 +1,12 @@
 package io.beep.gateway.e2e;
 
 import static io.beep.gateway.e2e.StackClient.get;
+import static io.beep.gateway.e2e.InvitesIT.createServer;
 import static io.beep.gateway.e2e.StackClient.json;
 import static io.beep.gateway.e2e.StackClient.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beep.gateway.e2e.StackClient.Answer;
-import io.beep.gateway.e2e.TestUsers.User;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,19 +38,12 @@ class AuthzDriftIT {
         assertThat(answer.json().path("code").asText()).as(answer.toString()).isEqualTo(code);
     }
 
-    private static String createServer(User owner) {
-        var server = post("/api/v1/servers", owner.token(), json(Map.of("name", "Drift " + UUID.randomUUID(),
-                "description", "drift e2e", "visibility", "public")));
-        assertThat(server.status()).as(server.toString()).isEqualTo(201);
-        return server.json().path("id").asText();
-    }
-
     private static Answer check(String serverId, boolean repair, String token) {
         return post("/api/v1/admin/authz/drift-check?serverId=" + serverId + "&repair=" + repair, token, "");
     }
 
     /** Writes straight to SpiceDB, as an operator mistake or a lost write would. */
-    private static void spiceDb(String operation, String resource, String id, String relation, String user) {
+    static void spiceDb(String operation, String resource, String id, String relation, String user) {
         var body = json(Map.of("updates", List.of(Map.of("operation", operation, "relationship", Map.of(
                 "resource", Map.of("objectType", resource, "objectId", id),
                 "relation", relation,
@@ -74,7 +66,7 @@ class AuthzDriftIT {
     void aLostMembershipIsReportedAndRepairedAndTheMemberGetsInAgain() {
         var owner = TestUsers.fresh("drift-owner");
         var member = TestUsers.fresh("drift-member");
-        var serverId = createServer(owner);
+        var serverId = createServer(owner, "public");
         var joined = post("/api/v1/servers/" + serverId + "/join", member.token(), "");
         assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
         var admin = StackClient.token("admin");
@@ -104,7 +96,7 @@ class AuthzDriftIT {
     void aRelationshipNoEventCallsForIsReportedAsExtraAndDeleted() {
         var owner = TestUsers.fresh("drift-owner");
         var outsider = TestUsers.fresh("drift-outsider");
-        var serverId = createServer(owner);
+        var serverId = createServer(owner, "public");
         var operator = StackClient.token("admin");
 
         spiceDb("OPERATION_TOUCH", "server", serverId, "member", outsider.id());
@@ -120,7 +112,7 @@ class AuthzDriftIT {
     @Test
     void onlyOperatorsMayCheckAndBadInputIsRejected() {
         var owner = TestUsers.fresh("drift-owner");
-        var serverId = createServer(owner);
+        var serverId = createServer(owner, "public");
         assertProblem(check(serverId, false, owner.token()), 403, "FORBIDDEN");
         assertProblem(check(serverId, true, StackClient.token("mod")), 403, "FORBIDDEN");
         var admin = StackClient.token("admin");

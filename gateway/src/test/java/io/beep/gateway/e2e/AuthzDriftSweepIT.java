@@ -1,20 +1,12 @@
 package io.beep.gateway.e2e;
 
-import static io.beep.gateway.e2e.StackClient.json;
+import static io.beep.gateway.e2e.InvitesIT.createServer;
 import static io.beep.gateway.e2e.StackClient.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beep.gateway.e2e.StackClient.Answer;
-import io.beep.gateway.e2e.TestUsers.User;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +14,6 @@ import org.junit.jupiter.api.Test;
  * page with its drift, a repairing sweep fixes it, and the pages follow each other by cursor.
  */
 class AuthzDriftSweepIT {
-
-    private static final String SPICEDB = StackClient.env("BEEP_SPICEDB_URL", "http://127.0.0.1:8443");
-    private static final String SPICEDB_KEY = StackClient.env("BEEP_SPICEDB_KEY", "beep-dev-spicedb-key");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static String createServer(User owner) {
-        var server = post("/api/v1/servers", owner.token(), json(Map.of("name", "Sweep " + UUID.randomUUID(),
-                "description", "drift sweep e2e", "visibility", "public")));
-        assertThat(server.status()).as(server.toString()).isEqualTo(201);
-        return server.json().path("id").asText();
-    }
 
     private static Answer sweep(String cursor, int limit, boolean repair, String token) {
         return post("/api/v1/admin/authz/drift-check?cursor=" + cursor + "&limit=" + limit + "&repair=" + repair,
@@ -44,33 +25,14 @@ class AuthzDriftSweepIT {
         return new BigInteger(id).subtract(BigInteger.ONE).toString();
     }
 
-    private static void touchMember(String serverId, String userId) {
-        var body = json(Map.of("updates", List.of(Map.of("operation", "OPERATION_TOUCH", "relationship", Map.of(
-                "resource", Map.of("objectType", "server", "objectId", serverId),
-                "relation", "member",
-                "subject", Map.of("object", Map.of("objectType", "user", "objectId", userId)))))));
-        try {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(SPICEDB + "/v1/relationships/write"))
-                    .header("Authorization", "Bearer " + SPICEDB_KEY)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void aSweepReportsATamperedServerInItsPageAndARepairingSweepFixesIt() {
         var owner = TestUsers.fresh("sweep-owner");
         var outsider = TestUsers.fresh("sweep-outsider");
-        var first = createServer(owner);
-        var second = createServer(owner);
+        var first = createServer(owner, "public");
+        var second = createServer(owner, "public");
         var admin = StackClient.token("admin");
-        touchMember(first, outsider.id());
+        AuthzDriftIT.spiceDb("OPERATION_TOUCH", "server", first, "member", outsider.id());
 
         var page = sweep(before(first), 1, false, admin);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);

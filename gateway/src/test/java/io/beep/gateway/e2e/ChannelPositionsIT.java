@@ -11,35 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.beep.gateway.e2e.StackClient.Answer;
 import io.beep.gateway.e2e.TestUsers.User;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Ordering a server's channels with PATCH position through the gateway against the running stack. */
-class ChannelPositionsIT {
-
-    /** The consistency token of the test's latest change: every request carries it (read-your-writes). */
-    private Map<String, String> last = Map.of();
-
-    private Answer track(Answer answer) {
-        if (answer.consistencyToken() != null && !answer.consistencyToken().isBlank()) {
-            last = after(answer);
-        }
-        return answer;
-    }
-
-    private String createServer(User owner) {
-        var server = track(post("/api/v1/servers", owner.token(), json(Map.of("name", "Positions " + owner.username(),
-                "description", "positions e2e", "visibility", "public")), last));
-        assertThat(server.status()).as(server.toString()).isEqualTo(201);
-        return server.json().path("id").asText();
-    }
-
-    private String textChannel(User owner, String serverId, String name) {
-        var created = track(post("/api/v1/servers/" + serverId + "/channels", owner.token(),
-                json(Map.of("name", name, "type", "text")), last));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().path("id").asText();
-    }
+class ChannelPositionsIT extends TrackedRequests {
 
     private Answer patch(User user, String channelId, String body) {
         return track(request("PATCH", "/api/v1/channels/" + channelId, user.token(), body, last));

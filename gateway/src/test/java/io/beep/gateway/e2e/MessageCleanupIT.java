@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * search copy (a channel's threads' too, and their files from S3), and its webhooks can no longer post. The documents are counted in the running
  * Mongo-wire store itself: FerretDB keeps each collection in a PostgreSQL table of JSON documents.
  */
-class MessageCleanupIT {
+class MessageCleanupIT extends TrackedRequests {
 
     private static final String FERRETDB = StackClient.env("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432")
             + "/ferretdb";
@@ -41,37 +41,6 @@ class MessageCleanupIT {
         var name = url.substring(url.lastIndexOf('/') + 1);
         int options = name.indexOf('?');
         return options >= 0 ? name.substring(0, options) : name;
-    }
-
-    /** The consistency token of the test's latest change: every request carries it (read-your-writes). */
-    private Map<String, String> last = Map.of();
-
-    private Answer track(Answer answer) {
-        if (answer.consistencyToken() != null && !answer.consistencyToken().isBlank()) {
-            last = after(answer);
-        }
-        return answer;
-    }
-
-    private String createServer(User owner) {
-        var server = track(post("/api/v1/servers", owner.token(), json(Map.of("name", "Cleanup " + owner.username(),
-                "description", "cleanup e2e", "visibility", "public")), last));
-        assertThat(server.status()).as(server.toString()).isEqualTo(201);
-        return server.json().path("id").asText();
-    }
-
-    private String textChannel(User owner, String serverId, String name) {
-        var created = track(post("/api/v1/servers/" + serverId + "/channels", owner.token(),
-                json(Map.of("name", name, "type", "text")), last));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().path("id").asText();
-    }
-
-    private Answer send(User user, String channelId, String content) {
-        var sent = track(post("/api/v1/channels/" + channelId + "/messages", user.token(),
-                json(Map.of("content", content)), last));
-        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-        return sent;
     }
 
     private String webhookToken(User owner, String channelId) {

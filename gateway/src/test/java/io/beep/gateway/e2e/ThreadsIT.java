@@ -17,38 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Threads on messages through the gateway against the running stack. */
-class ThreadsIT {
-
-    /** The consistency token of the test's latest change: every request carries it (read-your-writes). */
-    private Map<String, String> last = Map.of();
-
-    private Answer track(Answer answer) {
-        if (answer.consistencyToken() != null && !answer.consistencyToken().isBlank()) {
-            last = after(answer);
-        }
-        return answer;
-    }
-
-    private String createServer(User owner) {
-        var server = track(post("/api/v1/servers", owner.token(), json(Map.of("name", "Threads " + owner.username(),
-                "description", "threads e2e", "visibility", "public")), last));
-        assertThat(server.status()).as(server.toString()).isEqualTo(201);
-        return server.json().path("id").asText();
-    }
-
-    private String textChannel(User owner, String serverId, String name) {
-        var created = track(post("/api/v1/servers/" + serverId + "/channels", owner.token(),
-                json(Map.of("name", name, "type", "text")), last));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().path("id").asText();
-    }
-
-    private Answer send(User user, String channelId, String content) {
-        var sent = track(post("/api/v1/channels/" + channelId + "/messages", user.token(),
-                json(Map.of("content", content)), last));
-        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-        return sent;
-    }
+class ThreadsIT extends TrackedRequests {
 
     private Answer startThread(User user, String channelId, String messageId, Object body) {
         return track(post("/api/v1/channels/" + channelId + "/messages/" + messageId + "/threads", user.token(),
