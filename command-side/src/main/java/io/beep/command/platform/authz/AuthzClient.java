@@ -26,11 +26,14 @@ public class AuthzClient {
     private final ObjectMapper mapper;
     private final AuthzProperties properties;
     private final URI checkUri;
+    private static final Map<String, Object> MINIMIZE_LATENCY = Map.of("minimizeLatency", true);
     private final boolean fullyConsistentByDefault;
+    private final PermissionDecisions decisions;
 
-    public AuthzClient(ObjectMapper mapper, AuthzProperties properties) {
+    public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
         this.properties = properties;
+        this.decisions = decisions;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.timeoutMs()))
@@ -41,24 +44,35 @@ public class AuthzClient {
 
     /**
      * Whether {@code user} has {@code permission} on the object, reading data at least as fresh as
-     * {@code zedToken} when one is given.
+     * {@code zedToken} when one is given. Without one, an allowed decision kept since the last
+     * relationship change is reused ({@link PermissionDecisions}).
      */
     public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
         Map<String, Object> consistency;
+        String key = null;
+        long generation = 0;
         if (zedToken != null && !zedToken.isEmpty()) {
             consistency = Map.of("atLeastAsFresh", Map.of("token", zedToken));
         } else if (fullyConsistentByDefault) {
             consistency = FULLY_CONSISTENT;
         } else {
-            consistency = Map.of("minimizeLatency", true);
-        }
-        if (check(objectType, objectId, permission, userId, consistency)) {
-            return true;
+            key = objectType + ':' + objectId + '#' + permission + '@' + userId;
+            if (decisions.allowed(key)) {
+                return true;
+            }
+            generation = decisions.generation();
+            var floor = decisions.floor();
+            consistency = floor == null ? MINIMIZE_LATENCY : Map.of("atLeastAsFresh", Map.of("token", floor));
         }
         // A cached denial may predate a grant the caller just made (a channel created a moment ago):
-        // denials are confirmed at the newest revision, so only revocations can lag, and only by the
-        // cache's quantization window.
-        return consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
+        // denials are confirmed at the newest revision, so only revocations can lag, and only until
+        // the saga's announcement of the change arrives (or one quantization window without one).
+        boolean allowed = check(objectType, objectId, permission, userId, consistency)
+                || consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
+        if (allowed && key != null) {
+            decisions.keep(key, generation);
+        }
+        return allowed;
     }
 
     private boolean check(String objectType, String objectId, String permission, String userId,

@@ -27,6 +27,7 @@ public class AuthzClient {
     static final int BULK_LIMIT = 100;
     private static final String ALLOWED = "PERMISSIONSHIP_HAS_PERMISSION";
     private static final Map<String, Object> FULLY_CONSISTENT = Map.of("fullyConsistent", true);
+    private static final Map<String, Object> MINIMIZE_LATENCY = Map.of("minimizeLatency", true);
 
     private final HttpClient http;
     private final ObjectMapper mapper;
@@ -34,9 +35,11 @@ public class AuthzClient {
     private final URI checkUri;
     private final URI bulkUri;
     private final boolean fullyConsistentByDefault;
+    private final PermissionDecisions decisions;
 
-    public AuthzClient(ObjectMapper mapper, AuthzProperties properties) {
+    public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
+        this.decisions = decisions;
         this.properties = properties;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -49,16 +52,25 @@ public class AuthzClient {
 
     /**
      * Whether {@code user} has {@code permission} on the object, reading data at least as fresh as
-     * {@code zedToken} when one is given.
+     * {@code zedToken} when one is given. Without one, an allowed decision kept since the last
+     * relationship change is reused ({@link PermissionDecisions}).
      */
     public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
-        var consistency = consistency(zedToken);
-        if (check(objectType, objectId, permission, userId, consistency)) {
+        var key = reusable(zedToken) ? key(objectType, objectId, permission, userId) : null;
+        if (key != null && decisions.allowed(key)) {
             return true;
         }
+        long generation = decisions.generation();
+        var consistency = consistency(zedToken);
         // A cached denial may predate a grant just made (a channel created a moment ago): denials are
-        // confirmed at the newest revision, so only revocations can lag, by the cache's quantization window.
-        return consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
+        // confirmed at the newest revision, so only revocations can lag, until the saga's announcement
+        // of the change arrives (or one quantization window without one).
+        boolean allowed = check(objectType, objectId, permission, userId, consistency)
+                || consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
+        if (allowed && key != null) {
+            decisions.keep(key, generation);
+        }
+        return allowed;
     }
 
     private boolean check(String objectType, String objectId, String permission, String userId,
@@ -74,23 +86,43 @@ public class AuthzClient {
     /** {@link #check} for each object id, answered in the same order. */
     public List<Boolean> checkAll(String objectType, List<String> objectIds, String permission, String userId,
                                   String zedToken) {
-        var consistency = consistency(zedToken);
-        var answers = checkAll(objectType, objectIds, permission, userId, consistency);
-        if (consistency == FULLY_CONSISTENT || !answers.contains(false)) {
-            return answers;
-        }
-        // denials confirmed at the newest revision, as in check
-        var denied = new ArrayList<Integer>();
-        for (int i = 0; i < answers.size(); i++) {
-            if (!answers.get(i)) {
-                denied.add(i);
+        boolean reuse = reusable(zedToken);
+        var result = new ArrayList<Boolean>(objectIds.size());
+        var asked = new ArrayList<Integer>();
+        for (int i = 0; i < objectIds.size(); i++) {
+            boolean kept = reuse && decisions.allowed(key(objectType, objectIds.get(i), permission, userId));
+            result.add(kept);
+            if (!kept) {
+                asked.add(i);
             }
         }
-        var confirmed = checkAll(objectType, denied.stream().map(objectIds::get).toList(), permission, userId,
-                FULLY_CONSISTENT);
-        var result = new ArrayList<>(answers);
-        for (int i = 0; i < denied.size(); i++) {
-            result.set(denied.get(i), confirmed.get(i));
+        if (asked.isEmpty()) {
+            return result;
+        }
+        long generation = decisions.generation();
+        var consistency = consistency(zedToken);
+        var answers = checkAll(objectType, asked.stream().map(objectIds::get).toList(), permission, userId, consistency);
+        var denied = new ArrayList<Integer>();
+        for (int i = 0; i < answers.size(); i++) {
+            result.set(asked.get(i), answers.get(i));
+            if (!answers.get(i)) {
+                denied.add(asked.get(i));
+            }
+        }
+        if (consistency != FULLY_CONSISTENT && !denied.isEmpty()) {
+            // denials confirmed at the newest revision, as in check
+            var confirmed = checkAll(objectType, denied.stream().map(objectIds::get).toList(), permission, userId,
+                    FULLY_CONSISTENT);
+            for (int i = 0; i < denied.size(); i++) {
+                result.set(denied.get(i), confirmed.get(i));
+            }
+        }
+        if (reuse) {
+            for (int i : asked) {
+                if (result.get(i)) {
+                    decisions.keep(key(objectType, objectIds.get(i), permission, userId), generation);
+                }
+            }
         }
         return result;
     }
@@ -124,7 +156,20 @@ public class AuthzClient {
         if (zedToken != null && !zedToken.isEmpty()) {
             return Map.of("atLeastAsFresh", Map.of("token", zedToken));
         }
-        return fullyConsistentByDefault ? FULLY_CONSISTENT : Map.of("minimizeLatency", true);
+        if (fullyConsistentByDefault) {
+            return FULLY_CONSISTENT;
+        }
+        var floor = decisions.floor();
+        return floor == null ? MINIMIZE_LATENCY : Map.of("atLeastAsFresh", Map.of("token", floor));
+    }
+
+    /** Decisions are reused only for checks without a token, and never when every check is fully consistent. */
+    private boolean reusable(String zedToken) {
+        return (zedToken == null || zedToken.isEmpty()) && !fullyConsistentByDefault;
+    }
+
+    private static String key(String objectType, String objectId, String permission, String userId) {
+        return objectType + ':' + objectId + '#' + permission + '@' + userId;
     }
 
     private static Map<String, String> object(String type, String id) {

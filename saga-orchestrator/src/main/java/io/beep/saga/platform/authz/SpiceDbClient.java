@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * A thin typed client of the SpiceDB HTTP endpoints the saga uses: schema write, relationship
  * writes (TOUCH and DELETE, both idempotent) and reads. Remembers the newest ZedToken it was given,
- * for read-your-writes checks elsewhere.
+ * for read-your-writes checks elsewhere, and announces every write ({@link RelationshipChanges}).
  */
 @Component
 public class SpiceDbClient implements PermissionTuples {
@@ -29,10 +29,12 @@ public class SpiceDbClient implements PermissionTuples {
     private final ObjectMapper mapper;
     private final AuthzProperties properties;
     private final AtomicReference<String> latestToken = new AtomicReference<>("");
+    private final RelationshipChanges changes;
 
-    public SpiceDbClient(ObjectMapper mapper, AuthzProperties properties) {
+    public SpiceDbClient(ObjectMapper mapper, AuthzProperties properties, RelationshipChanges changes) {
         this.mapper = mapper;
         this.properties = properties;
+        this.changes = changes;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.timeoutMs()))
@@ -59,7 +61,7 @@ public class SpiceDbClient implements PermissionTuples {
             var updates = tuples.subList(from, Math.min(tuples.size(), from + MAX_UPDATES)).stream()
                     .map(t -> Map.of("operation", operation, "relationship", json(t)))
                     .toList();
-            remember(post("/v1/relationships/write", Map.of("updates", updates)).path("writtenAt").path("token").asText());
+            written(post("/v1/relationships/write", Map.of("updates", updates)).path("writtenAt").path("token").asText());
         }
         return latestToken.get();
     }
@@ -87,7 +89,7 @@ public class SpiceDbClient implements PermissionTuples {
             }
             relationshipFilter.put("optionalSubjectFilter", subject);
         }
-        remember(post("/v1/relationships/delete", Map.of("relationshipFilter", relationshipFilter))
+        written(post("/v1/relationships/delete", Map.of("relationshipFilter", relationshipFilter))
                 .path("deletedAt").path("token").asText());
         return latestToken.get();
     }
@@ -116,9 +118,11 @@ public class SpiceDbClient implements PermissionTuples {
         return latestToken.get();
     }
 
-    private void remember(String token) {
+    /** Remembers the write's token and announces the change (before the saga step can complete). */
+    private void written(String token) {
         if (token != null && !token.isEmpty()) {
             latestToken.set(token);
+            changes.announce(token);
         }
     }
 

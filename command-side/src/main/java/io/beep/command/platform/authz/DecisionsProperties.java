@@ -1,0 +1,21 @@
+package io.beep.command.platform.authz;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Allowed permission decisions kept in memory ({@link PermissionDecisions}): on or off, how long one
+ * is kept at most (the bound if an announcement were ever missed), how long after a relationship
+ * change checks read at least as fresh as that change (longer than SpiceDB's quantization window),
+ * how many are kept, and the Redis that carries the announcements.
+ */
+@ConfigurationProperties("beep.authz-decisions")
+public record DecisionsProperties(Boolean enabled, long ttlMs, long floorMs, int maxEntries, String redisUrl) {
+
+    public DecisionsProperties {
+        enabled = enabled == null || enabled;
+        ttlMs = ttlMs <= 0 ? 30_000 : ttlMs;
+        floorMs = floorMs <= 0 ? 3_000 : floorMs;
+        maxEntries = maxEntries <= 0 ? 100_000 : maxEntries;
+        redisUrl = redisUrl == null || redisUrl.isBlank() ? "redis://127.0.0.1:6379" : redisUrl;
+    }
+}

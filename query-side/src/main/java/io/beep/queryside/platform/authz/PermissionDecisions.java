@@ -1,0 +1,181 @@
+package io.beep.queryside.platform.authz;
+
+import io.beep.contracts.common.AuthzChanges;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * ALLOWED permission decisions kept in memory, dropped whenever any relationship changes. The saga
+ * orchestrator announces each relationship write on {@link AuthzChanges#CHANNEL} (Redis pub/sub)
+ * before it moves past the event; on each announcement every kept decision is dropped, and for
+ * {@code floorMs} afterwards checks read SpiceDB at least as fresh as the announced write (SpiceDB's
+ * own cache may be up to one quantization window older). So a revocation is honoured as soon as its
+ * announcement arrives, and a repeated check between changes costs no call at all.
+ * <p>Safe by construction: denials are never kept; a decision computed while a change arrived is
+ * not kept (generation check); while the subscription is not confirmed (start, Redis down,
+ * reconnecting) nothing is kept or reused, and everything is dropped when it comes back; each
+ * decision is kept at most {@code ttlMs} anyway.
+ */
+@Component
+public class PermissionDecisions {
+
+    private static final Logger log = LoggerFactory.getLogger(PermissionDecisions.class);
+    private final DecisionsProperties properties;
+    private final ConcurrentHashMap<String, Long> allowed = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final RedisClient client;
+    private final Thread subscriber;
+    private volatile boolean listening;
+    private volatile String floor;
+    private volatile long floorUntil;
+    private volatile boolean closed;
+    private final Counter kept;
+    private final Counter asked;
+
+    public PermissionDecisions(DecisionsProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.kept = Counter.builder("beep.authz.decisions").tag("outcome", "kept")
+                .description("permission checks without a consistency token answered from a kept decision")
+                .register(meters);
+        this.asked = Counter.builder("beep.authz.decisions").tag("outcome", "asked")
+                .description("permission checks without a consistency token that asked the authorization server")
+                .register(meters);
+        var uri = RedisURI.create(properties.redisUrl());
+        uri.setTimeout(Duration.ofSeconds(2));
+        this.client = RedisClient.create(uri);
+        this.client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                stopReusing("connection to Redis lost");
+            }
+
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                // decisions are reused again only once the (re)subscription is confirmed
+            }
+        });
+        this.subscriber = new Thread(this::subscribe, "authz-decisions-subscriber");
+        this.subscriber.setDaemon(true);
+        if (properties.enabled()) {
+            subscriber.start();
+        }
+    }
+
+    /** Whether a kept decision says the user has the permission. */
+    boolean allowed(String key) {
+        var until = listening ? allowed.get(key) : null;
+        if (until != null && System.nanoTime() - until > 0) {
+            allowed.remove(key, until);
+            until = null;
+        }
+        (until == null ? asked : kept).increment();
+        return until != null;
+    }
+
+    /** Read before a check whose answer may be kept ({@link #keep}). */
+    long generation() {
+        return generation.get();
+    }
+
+    /** The ZedToken checks must be at least as fresh as, right after a change; null otherwise. */
+    String floor() {
+        var token = floor;
+        return token != null && System.nanoTime() - floorUntil < 0 ? token : null;
+    }
+
+    /** Keeps an allowed decision unless a change arrived since {@code generationBefore} was read. */
+    void keep(String key, long generationBefore) {
+        if (!listening || generation.get() != generationBefore) {
+            return;
+        }
+        if (allowed.size() >= properties.maxEntries()) {
+            allowed.clear();
+        }
+        long until = System.nanoTime() + properties.ttlMs() * 1_000_000L;
+        allowed.put(key, until);
+        if (generation.get() != generationBefore || !listening) {
+            allowed.remove(key, until);
+        }
+    }
+
+    /** A relationship changed at {@code zedToken}: drop everything, read at least that fresh for a while. */
+    void changed(String zedToken) {
+        if (zedToken != null && !zedToken.isEmpty()) {
+            floor = zedToken;
+            floorUntil = System.nanoTime() + properties.floorMs() * 1_000_000L;
+        }
+        generation.incrementAndGet();
+        allowed.clear();
+    }
+
+    /** Whether decisions are currently kept and reused (subscription confirmed). */
+    public boolean reusing() {
+        return listening;
+    }
+
+    private void stopReusing(String why) {
+        if (listening) {
+            log.warn("permission decisions no longer reused: {}", why);
+        }
+        listening = false;
+        generation.incrementAndGet();
+        allowed.clear();
+    }
+
+    private void subscribe() {
+        while (!closed) {
+            try {
+                StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+                connection.addListener(new RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String message) {
+                        changed(message);
+                    }
+
+                    @Override
+                    public void subscribed(String channel, long count) {
+                        generation.incrementAndGet();
+                        allowed.clear();
+                        listening = true;
+                        log.info("permission decisions reused, dropped on every change announced on {}", channel);
+                    }
+                });
+                connection.sync().subscribe(AuthzChanges.CHANNEL);
+                return; // from here on the client reconnects and resubscribes by itself
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                log.warn("cannot subscribe to {} yet ({}); permission decisions are not reused", AuthzChanges.CHANNEL,
+                        e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        closed = true;
+        listening = false;
+        subscriber.interrupt();
+        client.shutdown();
+    }
+}
