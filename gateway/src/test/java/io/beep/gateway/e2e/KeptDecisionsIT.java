@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Command and query side keep ALLOWED permission decisions in memory (30 s at most) and drop them
+ * Command and query side keep ALLOWED permission decisions in memory (120 s at most) and drop them
  * when the saga announces a relationship change. A member who sent and read many times without a
  * consistency token (so both sides keep "allowed") is kicked: once the saga has written the kick (the
  * member's own read with the kick's token is refused), her very next requests WITHOUT a token are
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeptDecisionsIT extends TrackedRequests {
 
-    /** 20 × 100 ms: far below the 30 s a kept decision lives; an announcement takes milliseconds. */
+    /** 20 × 100 ms: far below the 120 s a kept decision lives; an announcement takes milliseconds. */
     private static final int ATTEMPTS = 20;
 
     @Test

@@ -13,7 +13,7 @@ public record DecisionsProperties(Boolean enabled, long ttlMs, long floorMs, int
 
     public DecisionsProperties {
         enabled = enabled == null || enabled;
-        ttlMs = ttlMs <= 0 ? 30_000 : ttlMs;
+        ttlMs = ttlMs <= 0 ? 120_000 : ttlMs;
         floorMs = floorMs <= 0 ? 3_000 : floorMs;
         maxEntries = maxEntries <= 0 ? 100_000 : maxEntries;
         redisUrl = redisUrl == null || redisUrl.isBlank() ? "redis://127.0.0.1:6379" : redisUrl;

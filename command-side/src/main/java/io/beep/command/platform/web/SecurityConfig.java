@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -22,7 +21,6 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     private static final Pattern WEBHOOK_POST = Pattern.compile("/api/v1/webhooks/[^/]+/messages/?");
-    private static final DefaultBearerTokenResolver USER_TOKENS = new DefaultBearerTokenResolver();
 
     /** Keycloak's JWKS with issuer validation behind a per-token cache of successful checks. */
     @Bean
@@ -35,6 +33,10 @@ public class SecurityConfig {
         var problems = new ProblemWriter(mapper);
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless token API: no logout URL, no saved requests, no servlet-API request wrapper
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .servletApi(s -> s.disable())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register").permitAll()
@@ -59,6 +61,6 @@ public class SecurityConfig {
         if (HttpMethod.POST.matches(request.getMethod()) && WEBHOOK_POST.matcher(request.getRequestURI()).matches()) {
             return null;
         }
-        return USER_TOKENS.resolve(request);
+        return BearerTokens.resolve(request);
     }
 }

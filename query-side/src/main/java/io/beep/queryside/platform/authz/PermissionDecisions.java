@@ -138,8 +138,9 @@ public class PermissionDecisions {
 
     private void subscribe() {
         while (!closed) {
+            StatefulRedisPubSubConnection<String, String> connection = null;
             try {
-                StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+                connection = client.connectPubSub();
                 connection.addListener(new RedisPubSubAdapter<>() {
                     @Override
                     public void message(String channel, String message) {
@@ -157,6 +158,9 @@ public class PermissionDecisions {
                 connection.sync().subscribe(AuthzChanges.CHANNEL);
                 return; // from here on the client reconnects and resubscribes by itself
             } catch (RuntimeException e) {
+                if (connection != null) {
+                    connection.closeAsync();
+                }
                 if (closed) {
                     return;
                 }

@@ -28,11 +28,16 @@ public class SecurityConfig {
         var problems = new ProblemWriter(mapper);
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless token API: no logout URL, no saved requests, no servlet-API request wrapper
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .servletApi(s -> s.disable())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/v3/api-docs").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(BearerTokens::resolve)
                         .jwt(j -> { })
                         .authenticationEntryPoint((req, res, e) -> problems.write(res, ErrorCode.UNAUTHENTICATED,
                                 "a valid bearer token is required"))
