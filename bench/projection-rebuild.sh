@@ -15,7 +15,15 @@
 # The bench PostgreSQL databases are dropped at the end unless BENCH_KEEP=1 (the Mongo database
 # beep_bench_rebuild stays, as with events-export.sh; each rebuild drops the copies it replaced).
 #
-# BENCH_PROCESSORS="a b" picks the processors to rebuild (default: messages server-views).
+# BENCH_PROCESSORS="a b" picks the processors to rebuild (default: messages server-views); BENCH_JAR another
+# projections jar (e.g. a build of an older commit, for a before/after); BENCH_JAVA_OPTS more JVM options
+# for the bench instance (e.g. a JFR recording).
+#
+# Besides the rate it prints the cost of each rebuild: CPU seconds of the bench JVM (its idle live
+# processors poll only every 5 s, so this is nearly all the rebuild's) and the PostgreSQL statements it
+# caused (pg_stat_statements, in beep_events: calls and execution time in the bench views database, and
+# in the ferretdb database those naming the bench Mongo database; FerretDB's begin/commit are not
+# counted), per 1,000 events read. The rate depends on the machine's load; CPU and statements much less.
 #
 # usage: bench/projection-rebuild.sh [N]   (needs psql, curl, python3; run `mvn -pl projections -am package` first)
 set -euo pipefail
@@ -23,7 +31,7 @@ cd "$(dirname "$0")/.."
 source infra-as-code/local/env.sh
 N="${1:-1000000}"
 PORT=18093
-JAR=projections/target/projections.jar
+JAR="${BENCH_JAR:-projections/target/projections.jar}"
 PG_HOSTPORT="${BEEP_PG_URL#jdbc:postgresql://}"
 export PGHOST="${PG_HOSTPORT%:*}" PGPORT="${PG_HOSTPORT##*:}" PGUSER="$BEEP_PG_USER" PGPASSWORD="$BEEP_PG_PASSWORD"
 
@@ -39,7 +47,7 @@ PID=
 start_instance() {
   BEEP_EVENTS_DB=beep_bench_rebuild_events BEEP_VIEWS_DB=beep_bench_rebuild_views BEEP_MONGO_URL=mongodb://127.0.0.1:27017/beep_bench_rebuild \
   BEEP_PROJECTIONS_PORT=$PORT BEEP_PROJECTIONS_GRPC_PORT=19593 BEEP_INSTANCE_ID=projections-bench \
-    java -Xms256m -Xmx768m -XX:+UseG1GC -jar "$JAR" --beep.admin.rebuild.drop-grace-ms=1 >>"$LOG" 2>&1 &
+    java -Xms256m -Xmx768m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -jar "$JAR" --beep.admin.rebuild.drop-grace-ms=1 --beep.axon.fetch-delay-ms=5000 >>"$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 180); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return 0
@@ -102,8 +110,17 @@ TOKEN=$(curl -s -d grant_type=password -d client_id=beep-cli -d username=admin -
   "$BEEP_KEYCLOAK_URL/realms/$BEEP_KEYCLOAK_REALM/protocol/openid-connect/token" \
   | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 
+jvm_cpu() { # CPU seconds of the bench JVM so far
+  python3 -c "import os,sys; f=open(f'/proc/{sys.argv[1]}/stat').read().rsplit(')',1)[1].split(); print((int(f[11])+int(f[12]))/os.sysconf('SC_CLK_TCK'))" "$PID"
+}
+statements() { # "calls ms" of the statements of the bench so far
+  psql -At -F' ' -d beep_events -c "select coalesce(sum(calls),0), round(coalesce(sum(total_exec_time),0)::numeric)
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid
+    where d.datname = 'beep_bench_rebuild_views' or (d.datname = 'ferretdb' and s.query like '%beep_bench_rebuild%')"
+}
 rebuild() { # processor
-  local job id state t0 t1
+  local job id state t0 t1 cpu0 cpu1 st0 st1
+  cpu0=$(jvm_cpu); st0=$(statements)
   t0=$(date +%s.%N)
   job=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/admin/projections/$1/rebuild")
   id=$(python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])' <<<"$job")
@@ -116,6 +133,9 @@ rebuild() { # processor
   t1=$(date +%s.%N)
   python3 -c "import sys,json; j=json.loads(sys.argv[1]); s=float(sys.argv[2]); print(f'   {sys.argv[3]}: {j[\"state\"]}, {j[\"processed\"]:,} events, job rate {j[\"ratePerSecond\"]:,.0f} events/s, wall {s:.1f} s (incl. the switch; no reader here, so no drop grace)')" \
     "$job" "$(echo "$t1 - $t0" | bc)" "$1"
+  cpu1=$(jvm_cpu); st1=$(statements)
+  python3 -c "import sys,json; n=json.loads(sys.argv[1])['processed'] or 1; c=float(sys.argv[3])-float(sys.argv[2]); a=sys.argv[4].split(); b=sys.argv[5].split(); calls=int(b[0])-int(a[0]); ms=int(b[1])-int(a[1]); print(f'   {sys.argv[6]}: JVM {c:.1f} CPU s = {1e6*c/n:.0f} us/event; {calls:,} statements ({1000*calls/n:.0f} per 1,000 events), {ms/1000:.1f} s in PostgreSQL; load average {open(\"/proc/loadavg\").read().split()[0]}')" \
+    "$job" "$cpu0" "$cpu1" "$st0" "$st1" "$1"
 }
 echo "== rebuilds"
 for processor in ${BENCH_PROCESSORS:-messages server-views}; do

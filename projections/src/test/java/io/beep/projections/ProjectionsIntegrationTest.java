@@ -2,6 +2,7 @@ package io.beep.projections;
 
 import static io.beep.projections.jooq.Tables.CHANNEL_VIEW;
 import static io.beep.projections.jooq.Tables.SERVER_MEMBER;
+import static io.beep.projections.jooq.Tables.SERVER_ROLE;
 import static io.beep.projections.jooq.Tables.SERVER_VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +27,7 @@ import io.beep.projections.message.MessageProjection;
 import io.beep.projections.message.MessageStore;
 import io.beep.projections.platform.db.DataSources;
 import io.beep.projections.platform.grpc.GrpcServer;
+import io.beep.projections.server.MemberAndChannelChangesProjection;
 import io.beep.projections.server.ServerViewProjection;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -62,6 +64,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import io.beep.contracts.server.MemberLeftEvent;
 import io.beep.contracts.server.MemberJoinedEvent;
+import io.beep.contracts.server.MemberNicknameChangedEvent;
+import io.beep.contracts.server.ServerUpdatedEvent;
 
 /**
  * The projections against the real PostgreSQL and FerretDB: events appended to a private event
@@ -88,6 +92,8 @@ class ProjectionsIntegrationTest {
     ServerViewProjection serverViewProjection;
     @Autowired
     MessageProjection messageProjection;
+    @Autowired
+    MemberAndChannelChangesProjection memberAndChannelChangesProjection;
     @Autowired
     @Qualifier(DataSources.EVENTS)
     DataSource events;
@@ -165,6 +171,81 @@ class ProjectionsIntegrationTest {
 
         assertThat(db.select(SERVER_VIEW.MEMBER_COUNT).from(SERVER_VIEW).where(SERVER_VIEW.ID.eq(id(server.value())))
                 .fetchOne(SERVER_VIEW.MEMBER_COUNT)).isEqualTo(3);
+    }
+
+    @Test
+    void aJoinThenALeaveOfTheSameMemberInOneBatchLeaveThemOutAndCountTheOthers() {
+        var created = serverCreated();
+        var server = created.serverId();
+        handle(serverViewProjection, tracked(created, server.value(), 1));
+
+        handleBatch(List.of(
+                tracked(new MemberJoinedEvent(server, UserId.of("in-out"), now()), server.value(), 2),
+                tracked(new MemberLeftEvent(server, UserId.of("in-out"), Set.of()), server.value(), 3),
+                tracked(new MemberJoinedEvent(server, UserId.of("stays"), now()), server.value(), 4)));
+
+        assertThat(memberIds(server)).containsExactlyInAnyOrder(created.ownerId().value(), "stays");
+        assertThat(memberCount(server)).isEqualTo(2);
+    }
+
+    @Test
+    void aNicknameSetInTheBatchThatAddsTheMemberIsKept() {
+        var created = serverCreated();
+        var server = created.serverId();
+
+        handleBatch(List.of(
+                tracked(created, server.value(), 1),
+                tracked(new MemberJoinedEvent(server, UserId.of("nick"), now()), server.value(), 2),
+                tracked(new MemberNicknameChangedEvent(server, UserId.of("nick"), "Nicky", UserId.of("nick")),
+                        server.value(), 3)));
+
+        assertThat(db.select(SERVER_MEMBER.NICKNAME).from(SERVER_MEMBER)
+                .where(SERVER_MEMBER.SERVER_ID.eq(id(server.value())).and(SERVER_MEMBER.USER_ID.eq("nick")))
+                .fetchOne(SERVER_MEMBER.NICKNAME)).isEqualTo("Nicky");
+        assertThat(memberCount(server)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchHandledTwiceGivesTheSameViewAsHandledOnce() {
+        var created = serverCreated();
+        var server = created.serverId();
+        var batch = List.<TrackedEventMessage<?>>of(
+                tracked(created, server.value(), 10),
+                tracked(new MemberJoinedEvent(server, UserId.of("a"), now()), server.value(), 11),
+                tracked(new MemberJoinedEvent(server, UserId.of("b"), now()), server.value(), 12),
+                tracked(new MemberLeftEvent(server, UserId.of("a"), Set.of()), server.value(), 13),
+                tracked(new ServerUpdatedEvent(server, "renamed", "new description", Visibility.PUBLIC,
+                        created.ownerId()), server.value(), 14),
+                tracked(new MemberJoinedEvent(server, UserId.of("c"), now()), server.value(), 15));
+
+        handleBatch(batch);
+        var once = snapshot(server);
+        handleBatch(batch);
+
+        assertThat(snapshot(server)).isEqualTo(once);
+        var row = db.selectFrom(SERVER_VIEW).where(SERVER_VIEW.ID.eq(id(server.value()))).fetchOne();
+        assertThat(row.getName()).isEqualTo("renamed");
+        assertThat(row.getLastPosition()).isEqualTo(14);
+        assertThat(row.getMemberCount()).isEqualTo(3);
+        assertThat(memberIds(server)).containsExactlyInAnyOrder(created.ownerId().value(), "b", "c");
+        assertThat(db.fetchCount(SERVER_ROLE, SERVER_ROLE.SERVER_ID.eq(id(server.value())))).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberTheViewCannotHoldFailsItsOwnEventAndTheRestOfTheBatchIsWritten() {
+        var created = serverCreated();
+        var server = created.serverId();
+        var unitOfWork = DefaultUnitOfWork.startAndGet(tracked(created, server.value(), 1));
+        handle(serverViewProjection, tracked(created, server.value(), 1));
+
+        assertThatThrownBy(() -> handle(serverViewProjection,
+                tracked(new MemberJoinedEvent(server, UserId.of("x".repeat(65)), now()), server.value(), 2)))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
+        handle(serverViewProjection, tracked(new MemberJoinedEvent(server, UserId.of("fits"), now()), server.value(), 3));
+        unitOfWork.commit();
+
+        assertThat(memberIds(server)).containsExactlyInAnyOrder(created.ownerId().value(), "fits");
+        assertThat(memberCount(server)).isEqualTo(2);
     }
 
     @Test
@@ -291,6 +372,37 @@ class ProjectionsIntegrationTest {
         return new JdbcTemplate(events).queryForObject(
                 "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
                 Long.class, aggregateId, sequence);
+    }
+
+    /** Feeds the events through the server-views handlers in one unit of work, as one processor batch. */
+    private void handleBatch(List<TrackedEventMessage<?>> batch) {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
+        for (var event : batch) {
+            handle(serverViewProjection, event);
+            handle(memberAndChannelChangesProjection, event);
+        }
+        unitOfWork.commit();
+    }
+
+    private List<String> memberIds(ServerId server) {
+        return db.select(SERVER_MEMBER.USER_ID).from(SERVER_MEMBER).where(SERVER_MEMBER.SERVER_ID.eq(id(server.value())))
+                .fetch(SERVER_MEMBER.USER_ID);
+    }
+
+    private Integer memberCount(ServerId server) {
+        return db.select(SERVER_VIEW.MEMBER_COUNT).from(SERVER_VIEW).where(SERVER_VIEW.ID.eq(id(server.value())))
+                .fetchOne(SERVER_VIEW.MEMBER_COUNT);
+    }
+
+    /** The server's rows in every table a batch writes, in a comparable form. */
+    private List<Object> snapshot(ServerId server) {
+        long serverId = id(server.value());
+        return List.of(
+                db.selectFrom(SERVER_VIEW).where(SERVER_VIEW.ID.eq(serverId)).fetch().intoMaps(),
+                db.selectFrom(SERVER_MEMBER).where(SERVER_MEMBER.SERVER_ID.eq(serverId))
+                        .orderBy(SERVER_MEMBER.USER_ID).fetch().intoMaps(),
+                db.selectFrom(SERVER_ROLE).where(SERVER_ROLE.SERVER_ID.eq(serverId)).orderBy(SERVER_ROLE.ID)
+                        .fetch().intoMaps());
     }
 
     /** Feeds one event through the projection's annotated handlers, as its processor would. */

@@ -27,13 +27,17 @@ import org.springframework.stereotype.Component;
 public class MemberAndChannelChangesProjection {
 
     private final DSLContext db;
+    /** The members {@link ServerViewProjection} collected in this batch go in before any change to them. */
+    private final ServerViewBatch batch;
 
     public MemberAndChannelChangesProjection(DSLContext db) {
         this.db = db;
+        this.batch = new ServerViewBatch(db);
     }
 
     @EventHandler
     void on(MemberNicknameChangedEvent event) {
+        batch.flush();
         db.update(SERVER_MEMBER)
                 .set(SERVER_MEMBER.NICKNAME, event.nickname())
                 .where(SERVER_MEMBER.SERVER_ID.eq(Long.parseLong(event.serverId().value()))
@@ -43,6 +47,7 @@ public class MemberAndChannelChangesProjection {
 
     @EventHandler
     void on(MemberMutedEvent event) {
+        batch.flush();
         db.update(SERVER_MEMBER)
                 .set(SERVER_MEMBER.MUTED_UNTIL, event.mutedUntil().atOffset(ZoneOffset.UTC))
                 .where(SERVER_MEMBER.SERVER_ID.eq(Long.parseLong(event.serverId().value()))
@@ -52,6 +57,7 @@ public class MemberAndChannelChangesProjection {
 
     @EventHandler
     void on(MemberUnmutedEvent event) {
+        batch.flush();
         db.update(SERVER_MEMBER)
                 .setNull(SERVER_MEMBER.MUTED_UNTIL)
                 .where(SERVER_MEMBER.SERVER_ID.eq(Long.parseLong(event.serverId().value()))
@@ -61,6 +67,7 @@ public class MemberAndChannelChangesProjection {
 
     @EventHandler
     void on(ChannelUpdatedEvent event, TrackingToken token) {
+        batch.flush();
         long position = EventPositions.of(token);
         db.update(CHANNEL_VIEW)
                 .set(CHANNEL_VIEW.NAME, event.name())
@@ -74,6 +81,7 @@ public class MemberAndChannelChangesProjection {
     /** The channel's place in its server's list. */
     @EventHandler
     void on(ChannelPositionChangedEvent event, TrackingToken token) {
+        batch.flush();
         long position = EventPositions.of(token);
         db.update(CHANNEL_VIEW)
                 .set(CHANNEL_VIEW.POSITION, event.position())
@@ -86,6 +94,7 @@ public class MemberAndChannelChangesProjection {
     /** The channel and its threads go; channels of a deleted category stay outside any category. */
     @EventHandler
     void on(ChannelDeletedEvent event) {
+        batch.flush();
         long channelId = Long.parseLong(event.channelId().value());
         db.deleteFrom(CHANNEL_VIEW)
                 .where(CHANNEL_VIEW.ID.eq(channelId)

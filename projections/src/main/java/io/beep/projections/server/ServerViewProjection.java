@@ -12,7 +12,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectCount;
 
 import io.beep.contracts.channel.ChannelCreatedEvent;
 import io.beep.contracts.common.Permission;
@@ -29,7 +28,9 @@ import io.beep.contracts.server.RoleUpdatedEvent;
 import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.server.ServerDeletedEvent;
 import io.beep.contracts.server.ServerUpdatedEvent;
-import java.util.HashSet;
+import io.beep.projections.jooq.tables.records.ServerMemberRecord;
+import io.beep.projections.jooq.tables.records.ServerRoleRecord;
+import io.beep.projections.jooq.tables.records.ServerViewRecord;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.beep.projections.platform.axon.EventPositions;
@@ -41,7 +42,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Component;
@@ -51,7 +51,9 @@ import org.springframework.stereotype.Component;
  * {@code server_ban} and {@code channel_view}. Member counts are recounted from the member rows, once per
  * batch for every server whose members changed in it. Every write is an
  * upsert keyed by the entity's id that only applies an event newer than the row's
- * {@code last_position}, so a replayed or redelivered event changes nothing.
+ * {@code last_position}, so a replayed or redelivered event changes nothing. New servers, members and
+ * roles are collected per batch and inserted with one statement per table ({@link ServerViewBatch});
+ * every other write first sends what is collected, so the statements keep the order of the events.
  */
 @Component
 @ProcessingGroup(ServerViewProjection.PROCESSING_GROUP)
@@ -60,11 +62,11 @@ public class ServerViewProjection {
     public static final String PROCESSING_GROUP = "server-views";
 
     private final DSLContext db;
-    /** This instance's set of servers to recount in the current unit of work (live and rebuild copies differ). */
-    private final String recountKey = ServerViewProjection.class.getName() + ".recount@" + System.identityHashCode(this);
+    private final ServerViewBatch batch;
 
     public ServerViewProjection(DSLContext db) {
         this.db = db;
+        this.batch = new ServerViewBatch(db);
     }
 
     @EventHandler
@@ -72,39 +74,24 @@ public class ServerViewProjection {
         long position = EventPositions.of(token);
         long serverId = Long.parseLong(event.serverId().value());
         var createdAt = utc(event.createdAt() != null ? event.createdAt() : storedAt);
-        db.insertInto(SERVER_VIEW)
-                .set(SERVER_VIEW.ID, serverId)
-                .set(SERVER_VIEW.NAME, event.name())
-                .set(SERVER_VIEW.DESCRIPTION, event.description())
-                .set(SERVER_VIEW.VISIBILITY, event.visibility().name().toLowerCase(Locale.ROOT))
-                .set(SERVER_VIEW.OWNER_ID, event.ownerId().value())
-                .set(SERVER_VIEW.MEMBER_COUNT, 1)
-                .set(SERVER_VIEW.CREATED_AT, createdAt)
-                .set(SERVER_VIEW.LAST_POSITION, position)
-                .onConflict(SERVER_VIEW.ID)
-                .doUpdate()
-                .set(SERVER_VIEW.NAME, excluded(SERVER_VIEW.NAME))
-                .set(SERVER_VIEW.DESCRIPTION, excluded(SERVER_VIEW.DESCRIPTION))
-                .set(SERVER_VIEW.VISIBILITY, excluded(SERVER_VIEW.VISIBILITY))
-                .set(SERVER_VIEW.OWNER_ID, excluded(SERVER_VIEW.OWNER_ID))
-                .set(SERVER_VIEW.CREATED_AT, excluded(SERVER_VIEW.CREATED_AT))
-                .set(SERVER_VIEW.LAST_POSITION, excluded(SERVER_VIEW.LAST_POSITION))
-                .where(SERVER_VIEW.LAST_POSITION.lt(position))
-                .execute();
-        db.insertInto(SERVER_MEMBER)
-                .set(SERVER_MEMBER.SERVER_ID, serverId)
-                .set(SERVER_MEMBER.USER_ID, event.ownerId().value())
-                .set(SERVER_MEMBER.JOINED_AT, createdAt)
-                .setNull(SERVER_MEMBER.NICKNAME)
-                .set(SERVER_MEMBER.JOINED_POSITION, position)
-                .onConflictDoNothing()
-                .execute();
+        var server = new ServerViewRecord();
+        server.setId(serverId);
+        server.setName(event.name());
+        server.setDescription(event.description());
+        server.setVisibility(event.visibility().name().toLowerCase(Locale.ROOT));
+        server.setOwnerId(event.ownerId().value());
+        server.setMemberCount(1);
+        server.setCreatedAt(createdAt);
+        server.setLastPosition(position);
+        batch.server(server);
+        batch.member(member(serverId, event.ownerId().value(), createdAt, position));
         upsertRole(serverId, Long.parseLong(event.everyoneRoleId().value()), "@everyone", event.everyonePermissions(),
                 true, position);
     }
 
     @EventHandler
     void on(ServerUpdatedEvent event, TrackingToken token) {
+        batch.flush();
         long position = EventPositions.of(token);
         db.update(SERVER_VIEW)
                 .set(SERVER_VIEW.NAME, event.name())
@@ -117,6 +104,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(ServerDeletedEvent event) {
+        batch.flush();
         long serverId = id(event.serverId().value());
         db.deleteFrom(MEMBER_ROLE).where(MEMBER_ROLE.SERVER_ID.eq(serverId)).execute();
         db.deleteFrom(SERVER_MEMBER).where(SERVER_MEMBER.SERVER_ID.eq(serverId)).execute();
@@ -128,17 +116,10 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(MemberJoinedEvent event, TrackingToken token, @Timestamp Instant storedAt) {
-        long position = EventPositions.of(token);
         long serverId = id(event.serverId().value());
-        db.insertInto(SERVER_MEMBER)
-                .set(SERVER_MEMBER.SERVER_ID, serverId)
-                .set(SERVER_MEMBER.USER_ID, event.userId().value())
-                .set(SERVER_MEMBER.JOINED_AT, utc(event.joinedAt() != null ? event.joinedAt() : storedAt))
-                .setNull(SERVER_MEMBER.NICKNAME)
-                .set(SERVER_MEMBER.JOINED_POSITION, position)
-                .onConflictDoNothing()
-                .execute();
-        recount(serverId);
+        batch.member(member(serverId, event.userId().value(),
+                utc(event.joinedAt() != null ? event.joinedAt() : storedAt), EventPositions.of(token)));
+        batch.recount(serverId);
     }
 
     @EventHandler
@@ -168,6 +149,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(MemberUnbannedEvent event) {
+        batch.flush();
         db.deleteFrom(SERVER_BAN)
                 .where(SERVER_BAN.SERVER_ID.eq(id(event.serverId().value()))
                         .and(SERVER_BAN.USER_ID.eq(event.userId().value())))
@@ -182,6 +164,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(RoleUpdatedEvent event, TrackingToken token) {
+        batch.flush();
         long position = EventPositions.of(token);
         db.update(SERVER_ROLE)
                 .set(SERVER_ROLE.NAME, event.name())
@@ -193,6 +176,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(RoleDeletedEvent event) {
+        batch.flush();
         long roleId = id(event.roleId().value());
         db.deleteFrom(MEMBER_ROLE).where(MEMBER_ROLE.ROLE_ID.eq(roleId)).execute();
         db.deleteFrom(SERVER_ROLE).where(SERVER_ROLE.ID.eq(roleId)).execute();
@@ -200,6 +184,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(RoleAssignedEvent event) {
+        batch.flush();
         db.insertInto(MEMBER_ROLE)
                 .set(MEMBER_ROLE.SERVER_ID, id(event.serverId().value()))
                 .set(MEMBER_ROLE.USER_ID, event.userId().value())
@@ -210,6 +195,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(RoleRemovedEvent event) {
+        batch.flush();
         db.deleteFrom(MEMBER_ROLE)
                 .where(MEMBER_ROLE.SERVER_ID.eq(id(event.serverId().value()))
                         .and(MEMBER_ROLE.USER_ID.eq(event.userId().value()))
@@ -218,6 +204,7 @@ public class ServerViewProjection {
     }
 
     private void removeMember(String server, String user) {
+        batch.flush();
         long serverId = id(server);
         db.deleteFrom(MEMBER_ROLE)
                 .where(MEMBER_ROLE.SERVER_ID.eq(serverId).and(MEMBER_ROLE.USER_ID.eq(user)))
@@ -225,49 +212,28 @@ public class ServerViewProjection {
         db.deleteFrom(SERVER_MEMBER)
                 .where(SERVER_MEMBER.SERVER_ID.eq(serverId).and(SERVER_MEMBER.USER_ID.eq(user)))
                 .execute();
-        recount(serverId);
-    }
-
-    /**
-     * The member count recomputed from the member rows: the same answer however often it runs. Inside a
-     * unit of work (a processor batch, a rebuild chunk) the servers are collected and recounted once, in
-     * one statement, just before it commits; outside one, at once.
-     */
-    private void recount(long serverId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            recount(Set.of(serverId));
-            return;
-        }
-        var unitOfWork = CurrentUnitOfWork.get().root();
-        unitOfWork.<Set<Long>>getOrComputeResource(recountKey, key -> {
-            var servers = new HashSet<Long>();
-            unitOfWork.onPrepareCommit(u -> recount(servers));
-            return servers;
-        }).add(serverId);
-    }
-
-    private void recount(Set<Long> serverIds) {
-        if (serverIds.isEmpty()) {
-            return;
-        }
-        db.update(SERVER_VIEW)
-                .set(SERVER_VIEW.MEMBER_COUNT, field(selectCount().from(SERVER_MEMBER)
-                        .where(SERVER_MEMBER.SERVER_ID.eq(SERVER_VIEW.ID))))
-                .where(SERVER_VIEW.ID.in(serverIds))
-                .execute();
+        batch.recount(serverId);
     }
 
     private void upsertRole(long serverId, long roleId, String name, Set<Permission> permissions, boolean everyone,
                             long position) {
-        db.insertInto(SERVER_ROLE)
-                .set(SERVER_ROLE.ID, roleId)
-                .set(SERVER_ROLE.SERVER_ID, serverId)
-                .set(SERVER_ROLE.NAME, name)
-                .set(SERVER_ROLE.PERMISSIONS, names(permissions))
-                .set(SERVER_ROLE.EVERYONE, everyone)
-                .set(SERVER_ROLE.LAST_POSITION, position)
-                .onConflictDoNothing()
-                .execute();
+        var role = new ServerRoleRecord();
+        role.setId(roleId);
+        role.setServerId(serverId);
+        role.setName(name);
+        role.setPermissions(names(permissions));
+        role.setEveryone(everyone);
+        role.setLastPosition(position);
+        batch.role(role);
+    }
+
+    private static ServerMemberRecord member(long serverId, String userId, OffsetDateTime joinedAt, long position) {
+        var member = new ServerMemberRecord();
+        member.setServerId(serverId);
+        member.setUserId(userId);
+        member.setJoinedAt(joinedAt);
+        member.setJoinedPosition(position);
+        return member;
     }
 
     private static String names(Set<Permission> permissions) {
@@ -280,6 +246,7 @@ public class ServerViewProjection {
 
     @EventHandler
     void on(ChannelCreatedEvent event, TrackingToken token, @Timestamp Instant storedAt) {
+        batch.flush();
         long position = EventPositions.of(token);
         Long serverId = event.serverId() == null ? null : Long.parseLong(event.serverId().value());
         Long parentId = event.parentId() == null ? null : Long.parseLong(event.parentId().value());
