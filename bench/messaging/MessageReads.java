@@ -59,7 +59,8 @@ public class MessageReads {
                 measureAll(messages, token, serverId);
             } finally {
                 // seeded documents have no events behind them: a rebuild would drop them anyway
-                if (!"1".equals(env("KEEP", "0"))) {
+                // a reused channel (READ_CHANNEL) is kept unless KEEP=0 says otherwise
+                if (!"1".equals(env("KEEP", env("READ_CHANNEL", "").isEmpty() ? "0" : "1"))) {
                     unseed(messages);
                 }
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
  * that was complete (entirely below committed) under C: new messages only ever go above committed.
  * A page loaded while a write was under way carries the counter read before it, which that write
  * then moves past, so it is never served as current afterwards. No messages between instances are
- * needed: each instance validates against the store's counter on every request, and a request
- * with a consistency token reads that counter after the wait, so it always sees its own write.
+ * needed: each instance validates against the store's counter on every request (a request without
+ * a consistency token may use a counter read less than {@code counterReuseMs} before, see
+ * {@link #counter}), and a request with a consistency token reads that counter after the wait, so it
+ * always sees its own write.
  *
  * <p>Also keeps where messages are (id to number within the channel): a message's number never
  * changes within one epoch (a deleted message's tombstone keeps it), so those entries need no check.
@@ -43,14 +46,48 @@ class HistoryPages {
     private record Place(long epoch, long channelId, long messageId) {
     }
 
+    private record RecentCounter(ChannelCounter counter, long readAt) {
+    }
+
+    /** Recently read counters are kept for this many channels at most. */
+    static final int MAX_RECENT_COUNTERS = 10_000;
     private final Map<String, Entry> pages;
     private final Map<Place, Long> places;
+    private final Map<Long, RecentCounter> recentCounters = new ConcurrentHashMap<>();
     private final boolean enabled;
+    private final long counterReuseNanos;
 
     HistoryPages(HistoryCacheProperties properties) {
         this.enabled = properties.pages() > 0;
         this.pages = lru(properties.pages());
         this.places = lru(properties.places());
+        this.counterReuseNanos = properties.counterReuseMs() * 1_000_000L;
+    }
+
+    /**
+     * The channel's counter: read from the store, or, when {@code mayReuse} (a request without a
+     * consistency token), one read less than {@code counterReuseMs} ago — so a hot channel costs one
+     * counter read per window however many read it, and a tokenless reader sees changes at most that
+     * much later than the projection made them. A request with a token always reads the store.
+     */
+    ChannelCounter counter(long channelId, boolean mayReuse, Supplier<ChannelCounter> read) {
+        if (!enabled || counterReuseNanos <= 0) {
+            return read.get();
+        }
+        long now = System.nanoTime();
+        if (mayReuse) {
+            var recent = recentCounters.get(channelId);
+            if (recent != null && now - recent.readAt() < counterReuseNanos) {
+                return recent.counter();
+            }
+        }
+        var counter = read.get();
+        if (recentCounters.size() >= MAX_RECENT_COUNTERS) {
+            recentCounters.clear();
+        }
+        recentCounters.merge(channelId, new RecentCounter(counter, now),
+                (old, fresh) -> fresh.readAt() - old.readAt() >= 0 ? fresh : old);
+        return counter;
     }
 
     private static <K, V> Map<K, V> lru(int capacity) {

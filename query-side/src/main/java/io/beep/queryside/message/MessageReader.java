@@ -70,8 +70,17 @@ public class MessageReader {
      * when still current for it.
      */
     public Page<MessageView> history(long channelId, HistoryQuery query) {
+        return history(channelId, query, false);
+    }
+
+    /**
+     * {@link #history(long, HistoryQuery)}, where a request without a consistency token may use a
+     * channel counter read a moment ago ({@link HistoryPages#counter}).
+     */
+    public Page<MessageView> history(long channelId, HistoryQuery query, boolean withoutToken) {
         var channel = Long.toString(channelId);
-        var counter = ChannelCounter.of(channels.find(eq("_id", channel)).first());
+        var counter = pages.counter(channelId, withoutToken,
+                () -> ChannelCounter.of(channels.find(eq("_id", channel)).first()));
         if (counter.seq() <= 0) {
             return Page.of(List.of(), null);
         }

@@ -48,7 +48,7 @@ class HistoryCacheIntegrationTest {
     }
 
     private static MessageReader reader() {
-        return new MessageReader(db, new HistoryPages(new HistoryCacheProperties(null, null)));
+        return new MessageReader(db, new HistoryPages(new HistoryCacheProperties(null, null, null)));
     }
 
     @Test
@@ -65,6 +65,27 @@ class HistoryCacheIntegrationTest {
 
         channel.changed();
         assertThat(contents(reader.history(channel.id, latest(50)))).first().isEqualTo("edited");
+    }
+
+    @Test
+    void aTokenlessReadMayUseACounterReadAMomentAgoButAReadWithATokenNever() {
+        var channel = new Channel(120);
+        // a window far longer than the test, so reuse does not depend on timing
+        var reader = new MessageReader(db, new HistoryPages(new HistoryCacheProperties(null, null, 600_000)));
+        assertThat(contents(reader.history(channel.id, latest(50), true))).first().isEqualTo("m119");
+
+        channel.add(120, "newest");
+        assertThat(contents(reader.history(channel.id, latest(50), true))).first()
+                .as("tokenless, within the window: the counter read before").isEqualTo("m119");
+        assertThat(contents(reader.history(channel.id, latest(50), false))).first()
+                .as("with a token: the counter is read again").isEqualTo("newest");
+        assertThat(contents(reader.history(channel.id, latest(50), true))).first()
+                .as("and later tokenless reads use that newer counter").isEqualTo("newest");
+
+        var noReuse = new MessageReader(db, new HistoryPages(new HistoryCacheProperties(null, null, 0)));
+        noReuse.history(channel.id, latest(50), true);
+        channel.add(121, "newer still");
+        assertThat(contents(noReuse.history(channel.id, latest(50), true))).first().isEqualTo("newer still");
     }
 
     @Test
@@ -108,7 +129,7 @@ class HistoryCacheIntegrationTest {
     @Test
     void aPageReadWhileTheStoreChangesIsNotKeptAsCurrent() {
         var channel = new Channel(100);
-        var pages = new HistoryPages(new HistoryCacheProperties(null, null));
+        var pages = new HistoryPages(new HistoryCacheProperties(null, null, null));
         var before = ChannelCounter.of(channel.counterDocument());
         var loaded = pages.page(channel.id, 0, before, () -> {
             var rows = List.of(new HistoryPages.Row(channel.ids.get(0), 0, view(channel, "old")));

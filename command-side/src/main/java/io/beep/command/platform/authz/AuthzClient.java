@@ -61,8 +61,7 @@ public class AuthzClient {
                 return true;
             }
             generation = decisions.generation();
-            var floor = decisions.floor();
-            consistency = floor == null ? MINIMIZE_LATENCY : Map.of("atLeastAsFresh", Map.of("token", floor));
+            consistency = decisions.fresh() ? FULLY_CONSISTENT : MINIMIZE_LATENCY;
         }
         // A cached denial may predate a grant the caller just made (a channel created a moment ago):
         // denials are confirmed at the newest revision, so only revocations can lag, and only until

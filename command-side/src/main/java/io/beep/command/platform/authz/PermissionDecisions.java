@@ -21,14 +21,17 @@ import org.springframework.stereotype.Component;
 /**
  * ALLOWED permission decisions kept in memory, dropped whenever any relationship changes. The saga
  * orchestrator announces each relationship write on {@link AuthzChanges#CHANNEL} (Redis pub/sub)
- * before it moves past the event; on each announcement every kept decision is dropped, and for
- * {@code floorMs} afterwards checks read SpiceDB at least as fresh as the announced write (SpiceDB's
- * own cache may be up to one quantization window older). So a revocation is honoured as soon as its
- * announcement arrives, and a repeated check between changes costs no call at all.
- * <p>Safe by construction: denials are never kept; a decision computed while a change arrived is
- * not kept (generation check); while the subscription is not confirmed (start, Redis down,
- * reconnecting) nothing is kept or reused, and everything is dropped when it comes back; each
- * decision is kept at most {@code ttlMs} anyway.
+ * before it moves past the event, and a heartbeat every {@link AuthzChanges#HEARTBEAT_INTERVAL_MS}.
+ * On each announcement every kept decision is dropped, and for {@code floorMs} afterwards checks are
+ * fully consistent (SpiceDB's own cache may be up to one quantization window older than the change,
+ * and announcements of concurrent saga steps may arrive in any order). So a revocation is honoured
+ * as soon as its announcement arrives, and a repeated check between changes costs no call at all.
+ * <p>Safe by construction: denials are never kept; a decision computed while an announcement arrived
+ * is not kept (generation check); nothing is kept or reused while the subscription is not confirmed
+ * (start, Redis down, reconnecting) or the channel has been silent for {@code silenceMs} (no
+ * heartbeat: a half-open connection or no saga), and after either everything is dropped and checks
+ * are fully consistent for {@code floorMs}, since announcements may have been missed meanwhile;
+ * each decision is kept at most {@code ttlMs} anyway.
  */
 @Component
 public class PermissionDecisions {
@@ -39,12 +42,13 @@ public class PermissionDecisions {
     private final AtomicLong generation = new AtomicLong();
     private final RedisClient client;
     private final Thread subscriber;
-    private volatile boolean listening;
-    private volatile String floor;
-    private volatile long floorUntil;
-    private volatile boolean closed;
     private final Counter kept;
     private final Counter asked;
+    private volatile StatefulRedisPubSubConnection<String, String> current;
+    private volatile boolean listening;
+    private volatile long lastHeard;
+    private volatile long freshUntil;
+    private volatile boolean closed;
 
     public PermissionDecisions(DecisionsProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -54,13 +58,17 @@ public class PermissionDecisions {
         this.asked = Counter.builder("beep.authz.decisions").tag("outcome", "asked")
                 .description("permission checks without a consistency token that asked the authorization server")
                 .register(meters);
+        this.lastHeard = System.nanoTime() - properties.silenceMs() * 1_000_000L;
+        this.freshUntil = System.nanoTime() + properties.floorMs() * 1_000_000L;
         var uri = RedisURI.create(properties.redisUrl());
         uri.setTimeout(Duration.ofSeconds(2));
         this.client = RedisClient.create(uri);
         this.client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                stopReusing("connection to Redis lost");
+                if (connection == current) {
+                    stopReusing("connection to Redis lost");
+                }
             }
 
             @Override
@@ -77,7 +85,7 @@ public class PermissionDecisions {
 
     /** Whether a kept decision says the user has the permission. */
     boolean allowed(String key) {
-        var until = listening ? allowed.get(key) : null;
+        var until = reusing() ? allowed.get(key) : null;
         if (until != null && System.nanoTime() - until > 0) {
             allowed.remove(key, until);
             until = null;
@@ -91,15 +99,19 @@ public class PermissionDecisions {
         return generation.get();
     }
 
-    /** The ZedToken checks must be at least as fresh as, right after a change; null otherwise. */
-    String floor() {
-        var token = floor;
-        return token != null && System.nanoTime() - floorUntil < 0 ? token : null;
+    /**
+     * Whether a check whose answer may be kept must be fully consistent now: shortly after a change
+     * was announced, after the subscription was (re)confirmed, or after the channel spoke again after
+     * a silence. While nothing is reused, checks may read SpiceDB's cache as before (its quantization
+     * window bounds the lag) since none of their answers is kept.
+     */
+    boolean fresh() {
+        return reusing() && System.nanoTime() - freshUntil < 0;
     }
 
     /** Keeps an allowed decision unless a change arrived since {@code generationBefore} was read. */
     void keep(String key, long generationBefore) {
-        if (!listening || generation.get() != generationBefore) {
+        if (!reusing() || generation.get() != generationBefore) {
             return;
         }
         if (allowed.size() >= properties.maxEntries()) {
@@ -107,24 +119,26 @@ public class PermissionDecisions {
         }
         long until = System.nanoTime() + properties.ttlMs() * 1_000_000L;
         allowed.put(key, until);
-        if (generation.get() != generationBefore || !listening) {
+        if (generation.get() != generationBefore || !reusing()) {
             allowed.remove(key, until);
         }
     }
 
-    /** A relationship changed at {@code zedToken}: drop everything, read at least that fresh for a while. */
-    void changed(String zedToken) {
-        if (zedToken != null && !zedToken.isEmpty()) {
-            floor = zedToken;
-            floorUntil = System.nanoTime() + properties.floorMs() * 1_000_000L;
+    /** A message on the channel: a heartbeat, or a relationship change (drop everything). */
+    void heard(String message) {
+        long now = System.nanoTime();
+        boolean wasSilent = now - lastHeard > properties.silenceMs() * 1_000_000L;
+        if (wasSilent || !AuthzChanges.HEARTBEAT.equals(message)) {
+            freshUntil = now + properties.floorMs() * 1_000_000L;
+            generation.incrementAndGet();
+            allowed.clear();
         }
-        generation.incrementAndGet();
-        allowed.clear();
+        lastHeard = now;
     }
 
-    /** Whether decisions are currently kept and reused (subscription confirmed). */
+    /** Whether decisions are currently kept and reused (subscription confirmed, channel not silent). */
     public boolean reusing() {
-        return listening;
+        return listening && System.nanoTime() - lastHeard < properties.silenceMs() * 1_000_000L;
     }
 
     private void stopReusing(String why) {
@@ -141,23 +155,26 @@ public class PermissionDecisions {
             StatefulRedisPubSubConnection<String, String> connection = null;
             try {
                 connection = client.connectPubSub();
+                current = connection;
                 connection.addListener(new RedisPubSubAdapter<>() {
                     @Override
                     public void message(String channel, String message) {
-                        changed(message);
+                        heard(message);
                     }
 
                     @Override
                     public void subscribed(String channel, long count) {
+                        freshUntil = System.nanoTime() + properties.floorMs() * 1_000_000L;
                         generation.incrementAndGet();
                         allowed.clear();
                         listening = true;
-                        log.info("permission decisions reused, dropped on every change announced on {}", channel);
+                        log.info("permission decisions reused while {} is heard, dropped on every change", channel);
                     }
                 });
                 connection.sync().subscribe(AuthzChanges.CHANNEL);
                 return; // from here on the client reconnects and resubscribes by itself
             } catch (RuntimeException e) {
+                current = null;
                 if (connection != null) {
                     connection.closeAsync();
                 }

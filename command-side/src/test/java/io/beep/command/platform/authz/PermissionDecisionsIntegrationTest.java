@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kept permission decisions against the real Redis that {@code ./beep} starts: a kept decision is
- * reused until a relationship change is announced on {@link AuthzChanges#CHANNEL}; after one, checks
- * read at least as fresh as the announced token; a decision computed across a change is not kept;
- * without the subscription nothing is kept.
+ * reused until a relationship change is announced on {@link AuthzChanges#CHANNEL}; after one,
+ * checks are fully consistent for a window; a decision computed across a change is not kept;
+ * nothing is kept without the subscription or while the channel is silent, and a heartbeat after a
+ * silence drops everything (announcements may have been missed).
  */
 class PermissionDecisionsIntegrationTest {
 
@@ -34,22 +35,20 @@ class PermissionDecisionsIntegrationTest {
 
     @Test
     void aKeptDecisionIsReusedUntilARelationshipChangeIsAnnounced() {
-        decisions = subscribed(new DecisionsProperties(true, 60_000, 60_000, 0, REDIS));
+        decisions = subscribed(60_000, 60_000);
         var key = "channel:" + UUID.randomUUID() + "#send@user:alice";
         decisions.keep(key, decisions.generation());
         assertThat(decisions.allowed(key)).isTrue();
-        assertThat(decisions.floor()).isNull();
 
-        var token = "zed-" + UUID.randomUUID();
-        announce(token);
+        announce("zed-" + UUID.randomUUID());
 
         assertThat(eventually(() -> !decisions.allowed(key))).as("dropped after the announcement").isTrue();
-        assertThat(decisions.floor()).isEqualTo(token);
+        assertThat(decisions.fresh()).as("checks fully consistent right after a change").isTrue();
     }
 
     @Test
     void aDecisionComputedWhileAChangeArrivedIsNotKept() {
-        decisions = subscribed(new DecisionsProperties(true, 60_000, 60_000, 0, REDIS));
+        decisions = subscribed(60_000, 60_000);
         long before = decisions.generation();
         announce("zed-" + UUID.randomUUID());
         assertThat(eventually(() -> decisions.generation() != before)).isTrue();
@@ -61,28 +60,44 @@ class PermissionDecisionsIntegrationTest {
     }
 
     @Test
-    void theFloorLastsOnlyItsWindow() {
-        decisions = subscribed(new DecisionsProperties(true, 60_000, 50, 0, REDIS));
-        var token = "zed-" + UUID.randomUUID();
-        announce(token);
-        assertThat(eventually(() -> decisions.floor() == null && decisions.generation() > 1))
-                .as("floor gone after its window").isTrue();
+    void theFullyConsistentWindowEnds() {
+        decisions = subscribed(50, 60_000);
+        announce("zed-" + UUID.randomUUID());
+        assertThat(eventually(() -> !decisions.fresh() && decisions.reusing())).as("window over").isTrue();
+    }
+
+    @Test
+    void aSilentChannelStopsReuseAndTheNextHeartbeatDropsEverything() {
+        decisions = subscribed(50, 400);
+        var key = "channel:" + UUID.randomUUID() + "#view@user:erin";
+        assertThat(eventually(() -> {
+            decisions.keep(key, decisions.generation());
+            return decisions.allowed(key);
+        })).isTrue();
+
+        assertThat(eventually(() -> !decisions.reusing())).as("silent for longer than 400 ms").isTrue();
+        assertThat(decisions.allowed(key)).isFalse();
+        announce(AuthzChanges.HEARTBEAT);
+        assertThat(eventually(decisions::reusing)).isTrue();
+
+        assertThat(decisions.allowed(key)).as("dropped: announcements may have been missed while silent").isFalse();
     }
 
     @Test
     void withoutTheSubscriptionNothingIsKept() {
-        decisions = new PermissionDecisions(new DecisionsProperties(true, 60_000, 3_000, 0, "redis://127.0.0.1:1"),
+        decisions = new PermissionDecisions(new DecisionsProperties(true, 60_000, 50, 60_000, 0, "redis://127.0.0.1:1"),
                 new SimpleMeterRegistry());
         var key = "channel:" + UUID.randomUUID() + "#view@user:carol";
         decisions.keep(key, decisions.generation());
 
         assertThat(decisions.reusing()).isFalse();
         assertThat(decisions.allowed(key)).isFalse();
+        assertThat(decisions.fresh()).as("nothing kept, so SpiceDB's cache may answer").isFalse();
     }
 
     @Test
     void switchedOffNothingIsKept() {
-        decisions = new PermissionDecisions(new DecisionsProperties(false, 60_000, 3_000, 0, REDIS),
+        decisions = new PermissionDecisions(new DecisionsProperties(false, 60_000, 50, 60_000, 0, REDIS),
                 new SimpleMeterRegistry());
         var key = "channel:" + UUID.randomUUID() + "#view@user:dave";
         decisions.keep(key, decisions.generation());
@@ -90,18 +105,23 @@ class PermissionDecisionsIntegrationTest {
         assertThat(decisions.allowed(key)).isFalse();
     }
 
-    private static PermissionDecisions subscribed(DecisionsProperties properties) {
-        var subscribed = new PermissionDecisions(properties, new SimpleMeterRegistry());
-        assertThat(eventually(subscribed::reusing)).as("subscribed to " + AuthzChanges.CHANNEL).isTrue();
+    /** Subscribed and heard (a heartbeat), so decisions are reused. */
+    private PermissionDecisions subscribed(long floorMs, long silenceMs) {
+        var subscribed = new PermissionDecisions(new DecisionsProperties(true, 60_000, floorMs, silenceMs, 0, REDIS),
+                new SimpleMeterRegistry());
+        assertThat(eventually(() -> {
+            announce(AuthzChanges.HEARTBEAT);
+            return subscribed.reusing();
+        })).as("subscribed to " + AuthzChanges.CHANNEL).isTrue();
         return subscribed;
     }
 
-    private void announce(String token) {
+    private void announce(String message) {
         if (publisher == null) {
             publisher = RedisClient.create(REDIS);
         }
         try (var connection = publisher.connect()) {
-            assertThat(connection.sync().publish(AuthzChanges.CHANNEL, token)).isPositive();
+            connection.sync().publish(AuthzChanges.CHANNEL, message);
         }
     }
 

@@ -159,8 +159,7 @@ public class AuthzClient {
         if (fullyConsistentByDefault) {
             return FULLY_CONSISTENT;
         }
-        var floor = decisions.floor();
-        return floor == null ? MINIMIZE_LATENCY : Map.of("atLeastAsFresh", Map.of("token", floor));
+        return decisions.fresh() ? FULLY_CONSISTENT : MINIMIZE_LATENCY;
     }
 
     /** Decisions are reused only for checks without a token, and never when every check is fully consistent. */

@@ -6,27 +6,49 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Announces each relationship write on {@link AuthzChanges#CHANNEL}, so command and query side drop
  * the permission decisions they keep. A write that cannot be announced fails like the write itself
  * ({@link SpiceDbClient.AuthzUnavailableException}): the saga step is retried, and the write, being
- * idempotent, is simply made and announced again.
+ * idempotent, is simply made and announced again. A heartbeat every
+ * {@link AuthzChanges#HEARTBEAT_INTERVAL_MS} lets subscribers tell a quiet channel from a dead one.
  */
 @Component
 public class RelationshipChanges {
 
+    private static final Logger log = LoggerFactory.getLogger(RelationshipChanges.class);
     private final RedisClient client;
+    private final ScheduledExecutorService heartbeat;
     private volatile StatefulRedisConnection<String, String> connection;
 
     public RelationshipChanges(AuthzChangesProperties properties) {
         var uri = RedisURI.create(properties.redisUrl());
         uri.setTimeout(Duration.ofMillis(properties.timeoutMs()));
         this.client = RedisClient.create(uri);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            var thread = new Thread(task, "authz-changes-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleWithFixedDelay(this::beat, 0, AuthzChanges.HEARTBEAT_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Publishes the ZedToken of a write that was just made. */
+    private void beat() {
+        try {
+            connection().sync().publish(AuthzChanges.CHANNEL, AuthzChanges.HEARTBEAT);
+        } catch (RuntimeException e) {
+            log.debug("heartbeat on {} not sent: {}", AuthzChanges.CHANNEL, e.getMessage());
+        }
+    }
+
+    /** Publishes the ZedToken of a write that was just made (any text but the heartbeat is a change). */
     void announce(String zedToken) {
         try {
             connection().sync().publish(AuthzChanges.CHANNEL, zedToken);
@@ -52,6 +74,7 @@ public class RelationshipChanges {
 
     @PreDestroy
     void close() {
+        heartbeat.shutdownNow();
         var current = connection;
         if (current != null) {
             current.close();

@@ -43,7 +43,8 @@ public class SpiceDbClient implements PermissionTuples {
 
     /** Writes the schema. */
     public void writeSchema(String schema) {
-        post("/v1/schema/write", Map.of("schema", schema));
+        var written = post("/v1/schema/write", Map.of("schema", schema)).path("writtenAt").path("token").asText();
+        changes.announce(written.isEmpty() ? "schema" : written);
     }
 
     @Override
@@ -122,8 +123,8 @@ public class SpiceDbClient implements PermissionTuples {
     private void written(String token) {
         if (token != null && !token.isEmpty()) {
             latestToken.set(token);
-            changes.announce(token);
         }
+        changes.announce(token == null || token.isEmpty() ? "unknown" : token);
     }
 
     private static Map<String, Object> json(Tuple tuple) {
