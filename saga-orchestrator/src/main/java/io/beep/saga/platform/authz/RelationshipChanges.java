@@ -1,11 +1,8 @@
 package io.beep.saga.platform.authz;
 
 import io.beep.contracts.common.AuthzChanges;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.beep.saga.platform.redis.LazyRedis;
 import jakarta.annotation.PreDestroy;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +21,11 @@ import org.springframework.stereotype.Component;
 public class RelationshipChanges {
 
     private static final Logger log = LoggerFactory.getLogger(RelationshipChanges.class);
-    private final RedisClient client;
+    private final LazyRedis redis;
     private final ScheduledExecutorService heartbeat;
-    private volatile StatefulRedisConnection<String, String> connection;
 
     public RelationshipChanges(AuthzChangesProperties properties) {
-        var uri = RedisURI.create(properties.redisUrl());
-        uri.setTimeout(Duration.ofMillis(properties.timeoutMs()));
-        this.client = RedisClient.create(uri);
+        this.redis = new LazyRedis(properties.redisUrl(), properties.timeoutMs());
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
             var thread = new Thread(task, "authz-changes-heartbeat");
             thread.setDaemon(true);
@@ -42,7 +36,7 @@ public class RelationshipChanges {
 
     private void beat() {
         try {
-            connection().sync().publish(AuthzChanges.CHANNEL, AuthzChanges.HEARTBEAT);
+            redis.sync().publish(AuthzChanges.CHANNEL, AuthzChanges.HEARTBEAT);
         } catch (RuntimeException e) {
             log.debug("heartbeat on {} not sent: {}", AuthzChanges.CHANNEL, e.getMessage());
         }
@@ -51,34 +45,16 @@ public class RelationshipChanges {
     /** Publishes the ZedToken of a write that was just made (any text but the heartbeat is a change). */
     void announce(String zedToken) {
         try {
-            connection().sync().publish(AuthzChanges.CHANNEL, zedToken);
+            redis.sync().publish(AuthzChanges.CHANNEL, zedToken);
         } catch (RuntimeException e) {
             throw new SpiceDbClient.AuthzUnavailableException(
                     "relationship change made but not announced (Redis): " + e.getMessage());
         }
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        var current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    current = client.connect();
-                    connection = current;
-                }
-            }
-        }
-        return current;
-    }
-
     @PreDestroy
     void close() {
         heartbeat.shutdownNow();
-        var current = connection;
-        if (current != null) {
-            current.close();
-        }
-        client.shutdown();
+        redis.close();
     }
 }
