@@ -77,6 +77,21 @@ class MessageTest {
     }
 
     @Test
+    void cannotSendANulCharacter() {
+        fixture.givenNoPriorActivity()
+                .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "a\u0000b", null, null))
+                .expectNoEvents()
+                .expectExceptionMessage("content must not contain control characters");
+    }
+
+    @Test
+    void mayUseLineBreaksAndTabs() {
+        fixture.givenNoPriorActivity()
+                .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "line\n\tindented", null, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void cannotSendWithOverlongNonce() {
         fixture.givenNoPriorActivity()
                 .when(new SendMessageCommand(MESSAGE, CHANNEL, SERVER, ALICE, "hi", "n".repeat(65), null))

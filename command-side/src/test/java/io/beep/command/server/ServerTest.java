@@ -82,6 +82,15 @@ class ServerTest {
     }
 
     @Test
+    void cannotCreateServerWithAControlCharacterInItsName() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateServerCommand(SERVER, "nul\u0000name", "", Visibility.PUBLIC, ALICE,
+                        RoleId.of("101"), ChannelId.of("102")))
+                .expectNoEvents()
+                .expectExceptionMessage("name must not contain control characters");
+    }
+
+    @Test
     void cannotCreateServerWithOverlongName() {
         fixture.givenNoPriorActivity()
                 .when(new CreateServerCommand(SERVER, "n".repeat(101), "", Visibility.PUBLIC, ALICE,

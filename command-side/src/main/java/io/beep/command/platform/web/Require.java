@@ -8,7 +8,7 @@ public final class Require {
     private Require() {
     }
 
-    /** A trimmed name of 1 to {@code max} characters. */
+    /** A trimmed name (or required text) of 1 to {@code max} characters, without control characters. */
     public static String name(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid(field + " must not be empty");
@@ -17,6 +17,7 @@ public final class Require {
         if (trimmed.codePointCount(0, trimmed.length()) > max) {
             throw DomainException.invalid(field + " must be at most " + max + " characters");
         }
+        noControlCharacters(field, trimmed);
         return trimmed;
     }
 
@@ -28,7 +29,21 @@ public final class Require {
         if (value.codePointCount(0, value.length()) > max) {
             throw DomainException.invalid(field + " must be at most " + max + " characters");
         }
+        noControlCharacters(field, value);
         return value;
+    }
+
+    /**
+     * Refuses C0 control characters but tab and line breaks (NUL above all: PostgreSQL text and
+     * JSONB cannot store it, so no view could ever hold the value and its projection would stall).
+     */
+    private static void noControlCharacters(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw DomainException.invalid(field + " must not contain control characters");
+            }
+        }
     }
 
     public static <T> T present(String field, T value) {
