@@ -1,17 +1,14 @@
 package io.beep.command.account;
 
 import io.beep.command.platform.ratelimit.RateLimitProperties;
+import io.beep.command.platform.redis.LazyRedis;
 import io.beep.contracts.account.AccountDeletedEvent;
 import io.beep.contracts.account.RevokedUsersKeys;
 import io.beep.contracts.account.UserDisabledEvent;
 import io.beep.contracts.account.UserEnabledEvent;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,14 +27,11 @@ class RevokedUsers {
 
     static final String PROCESSOR = "revoked-users";
 
-    private final RedisClient client;
+    private final LazyRedis redis;
     private final Clock clock;
-    private volatile StatefulRedisConnection<String, String> connection;
 
-    RevokedUsers(RateLimitProperties redis) {
-        var uri = RedisURI.create(redis.redisUrl());
-        uri.setTimeout(Duration.ofSeconds(2));
-        this.client = RedisClient.create(uri);
+    RevokedUsers(RateLimitProperties properties) {
+        this.redis = new LazyRedis(properties.redisUrl(), 2000);
         this.clock = Clock.systemUTC();
     }
 
@@ -53,38 +47,21 @@ class RevokedUsers {
 
     @EventHandler
     void on(UserEnabledEvent event) {
-        connection().sync().zrem(RevokedUsersKeys.SET, event.userId().value());
+        redis.sync().zrem(RevokedUsersKeys.SET, event.userId().value());
     }
 
     private void revoke(String user, Instant at) {
         var oldest = clock.instant().minus(RevokedUsersKeys.WINDOW).toEpochMilli();
-        var redis = connection().sync();
+        var commands = redis.sync();
         if (at != null && at.toEpochMilli() >= oldest) {
-            redis.zadd(RevokedUsersKeys.SET, at.toEpochMilli(), user);
+            commands.zadd(RevokedUsersKeys.SET, at.toEpochMilli(), user);
         }
-        redis.zremrangebyscore(RevokedUsersKeys.SET, Range.create(Double.NEGATIVE_INFINITY, (double) oldest - 1));
+        commands.zremrangebyscore(RevokedUsersKeys.SET, Range.create(Double.NEGATIVE_INFINITY, (double) oldest - 1));
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        var current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    current = client.connect();
-                    connection = current;
-                }
-            }
-        }
-        return current;
-    }
 
     @PreDestroy
     void close() {
-        var current = connection;
-        if (current != null) {
-            current.close();
-        }
-        client.shutdown();
+        redis.close();
     }
 }

@@ -1,17 +1,14 @@
 package io.beep.command.platform.ratelimit;
 
+import io.beep.command.platform.redis.LazyRedis;
 import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -43,15 +40,12 @@ public class RateLimiter {
             """;
 
     private final RateLimitProperties properties;
-    private final RedisClient client;
-    private volatile StatefulRedisConnection<String, String> connection;
+    private final LazyRedis redis;
     private volatile String sha;
 
     public RateLimiter(RateLimitProperties properties) {
         this.properties = properties;
-        var uri = RedisURI.create(properties.redisUrl());
-        uri.setTimeout(Duration.ofMillis(properties.timeoutMs()));
-        this.client = RedisClient.create(uri);
+        this.redis = new LazyRedis(properties.redisUrl(), properties.timeoutMs());
     }
 
     /** Counts one message sent by {@code userId}. */
@@ -100,39 +94,22 @@ public class RateLimiter {
     }
 
     private List<Object> run(String key, long windowMs) {
-        RedisCommands<String, String> redis = commands();
+        RedisCommands<String, String> commands = this.redis.sync();
         var window = Long.toString(windowMs);
         if (sha == null) {
-            sha = redis.scriptLoad(SCRIPT);
+            sha = commands.scriptLoad(SCRIPT);
         }
         try {
-            return redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, window);
+            return commands.evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, window);
         } catch (RedisNoScriptException e) {
-            sha = redis.scriptLoad(SCRIPT);
-            return redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, window);
+            sha = commands.scriptLoad(SCRIPT);
+            return commands.evalsha(sha, ScriptOutputType.MULTI, new String[] {key}, window);
         }
     }
 
-    private RedisCommands<String, String> commands() {
-        var current = connection;
-        if (current == null) {
-            synchronized (this) {
-                current = connection;
-                if (current == null) {
-                    current = client.connect();
-                    connection = current;
-                }
-            }
-        }
-        return current.sync();
-    }
 
     @PreDestroy
     void close() {
-        var current = connection;
-        if (current != null) {
-            current.close();
-        }
-        client.shutdown();
+        redis.close();
     }
 }

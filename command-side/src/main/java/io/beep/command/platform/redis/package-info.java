@@ -1,0 +1,2 @@
+/** Redis plumbing shared by the command side's features. */
+package io.beep.command.platform.redis;
