@@ -1,6 +1,7 @@
 package io.beep.projections.admin.rebuild;
 
 import io.beep.projections.platform.axon.AxonConfig;
+import io.beep.projections.platform.axon.TimedEventStorageEngine;
 import io.beep.projections.platform.db.DataSources;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -63,7 +64,7 @@ class RebuildEvents {
         if (engine == null) {
             synchronized (this) {
                 if (engine == null) {
-                    engine = JdbcEventStorageEngine.builder()
+                    engine = TimedEventStorageEngine.of(JdbcEventStorageEngine.builder()
                             .connectionProvider(new DataSourceConnectionProvider(events))
                             .transactionManager(NoTransactionManager.INSTANCE)
                             .schema(AxonConfig.EVENT_SCHEMA)
@@ -71,8 +72,7 @@ class RebuildEvents {
                             .eventSerializer(eventSerializer)
                             .upcasterChain(configuration.upcasterChain())
                             .snapshotFilter(configuration.snapshotFilter())
-                            .batchSize(properties.readBatch())
-                            .build();
+                            .batchSize(properties.readBatch()));
                 }
             }
         }

@@ -100,15 +100,14 @@ public class AxonConfig {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+        return TimedEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(eventsDataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(EVENT_SCHEMA)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .build();
+                .snapshotFilter(configuration.snapshotFilter()));
     }
 
     /** The embedded store, polling for newly appended events every {@code fetch-delay-ms}. */
