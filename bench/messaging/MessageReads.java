@@ -47,14 +47,19 @@ public class MessageReads {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
-        var token = login("bench-send-000");
-        var serverId = id(post(GW + "/api/v1/servers", token,
-                "{\"name\":\"read bench " + Instant.now() + "\",\"description\":\"read bench\",\"visibility\":\"public\"}"));
+        // READ_USER seeds and reads (the owner of a READ_CHANNEL); a reused channel needs no new server
+        var token = login(env("READ_USER", "bench-send-000"));
+        var serverId = env("READ_CHANNEL", "").isEmpty() && env("RESEED", "").isEmpty() ? id(post(GW + "/api/v1/servers", token,
+                "{\"name\":\"read bench " + Instant.now() + "\",\"description\":\"read bench\",\"visibility\":\"public\"}")) : null;
         try (var client = MongoClients.create(MONGO)) {
             var db = client.getDatabase(MONGO.substring(MONGO.lastIndexOf('/') + 1));
             var messages = db.getCollection("message_view");
             counters = db.getCollection("message_view_channels");
             search = db.getCollection("message_search");
+            if (!env("RESEED", "").isEmpty()) {
+                reseed(env("RESEED", ""), Integer.parseInt(SIZES.split(",")[0].trim()));
+                System.exit(0);
+            }
             try {
                 measureAll(messages, token, serverId);
             } finally {
@@ -70,19 +75,45 @@ public class MessageReads {
 
     /** Removes the seeded documents (straight in PostgreSQL when seeded that way: a FerretDB deleteMany scans). */
     static void unseed(MongoCollection<Document> messages) throws Exception {
-        if (!"sql".equals(env("SEED", "sql"))) {
-            messages.deleteMany(Filters.eq("authorId", "bench-seed"));
-            search.deleteMany(Filters.eq("authorId", "bench-seed"));
-            return;
-        }
-        var pg = env("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
-        try (var db = java.sql.DriverManager.getConnection(pg, env("BEEP_PG_USER", "beep"), env("BEEP_PG_PASSWORD", "beep"));
-             var st = db.createStatement()) {
-            for (var collection : List.of("message_view", "message_search")) {
-                st.execute("DELETE FROM beep.\"" + table(db, collection) + "\" WHERE _jsonb->>'authorId' = 'bench-seed'");
+        // only the channels this run seeded: channels kept by earlier runs (KEEP=1) stay
+        for (var channelId : seeded) {
+            if (!"sql".equals(env("SEED", "sql"))) {
+                messages.deleteMany(Filters.eq("channelId", channelId));
+                search.deleteMany(Filters.eq("channelId", channelId));
+                continue;
+            }
+            var pg = env("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+            try (var db = java.sql.DriverManager.getConnection(pg, env("BEEP_PG_USER", "beep"), env("BEEP_PG_PASSWORD", "beep"));
+                 var st = db.prepareStatement("DELETE FROM beep.\"" + table(db, "message_view") + "\" WHERE _jsonb->'channelId' @> to_jsonb(?::text)");
+                 var st2 = db.prepareStatement("DELETE FROM beep.\"" + table(db, "message_search") + "\" WHERE _jsonb->'channelId' @> to_jsonb(?::text)")) {
+                for (var statement : List.of(st, st2)) {
+                    statement.setString(1, channelId);
+                    statement.executeUpdate();
+                }
             }
         }
     }
+
+    /** The channels this run seeded (unseeded at the end unless KEEP=1). */
+    static final List<String> seeded = new ArrayList<>();
+
+    /**
+     * RESEED=<serverId>:<channelId>:<middle id> (with SIZES=<its size> and LAYOUT): writes a kept channel's
+     * documents again, the same ids and words (start time and salt come from the middle id), then exits.
+     */
+    static void reseed(String spec, int n) throws Exception {
+        var parts = spec.split(":");
+        long middle = Long.parseLong(parts[2]);
+        salt = (int) ((middle & 0xfff) >> 2) - 1;
+        fixedStartMs = (middle >> 22) - (n / 2) / 4;
+        long t0 = System.nanoTime();
+        long again = seed(null, parts[0], parts[1], n);
+        System.out.printf("reseeded channel %s: %,d messages in %.1f s; READ_CHANNEL=%s:%d%n", parts[1], n,
+                (System.nanoTime() - t0) / 1e9, parts[1], again);
+    }
+
+    /** The start of the seeded ids when RESEED fixes it. */
+    static Long fixedStartMs;
 
     static MongoCollection<Document> counters;
     static MongoCollection<Document> search;
@@ -103,6 +134,7 @@ public class MessageReads {
                     channelId = id(post(GW + "/api/v1/servers/" + serverId + "/channels", token,
                             "{\"name\":\"read-" + n + "\",\"type\":\"text\"}"));
                     long t0 = System.nanoTime();
+                    seeded.add(channelId);
                     middle = seed(messages, serverId, channelId, n);
                     System.out.printf("%nchannel %s: seeded %,d messages in %.1f s (%.0f docs/s); READ_CHANNEL=%s:%d%n",
                             channelId, n, (System.nanoTime() - t0) / 1e9, n / ((System.nanoTime() - t0) / 1e9), channelId, middle);
@@ -153,7 +185,7 @@ public class MessageReads {
      */
     static long seedSql(String serverId, String channelId, int n) throws Exception {
         var pg = env("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
-        long startMs = System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
+        long startMs = fixedStartMs != null ? fixedStartMs : System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
         try (var db = java.sql.DriverManager.getConnection(pg, env("BEEP_PG_USER", "beep"), env("BEEP_PG_PASSWORD", "beep"))) {
             var viewTable = table(db, "message_view");
             var searchTable = table(db, "message_search");
@@ -168,7 +200,8 @@ public class MessageReads {
                     long ms = startMs + i / 4;
                     long id = (ms << 22) | (1023L << 12) | (salt << 2) | (i % 4);
                     var distinct = words(random, i).stream().distinct().toList();
-                    var sk = MessageViewKeys.searchKeys(scope, distinct);
+                    // the scope is the bench's own server: the message's number in it is i
+                    var sk = FLAT ? MessageViewKeys.searchKeys(scope, distinct) : MessageViewKeys.searchKeys(scope, distinct, i);
                     var schema = new StringBuilder("{\"_id\": {\"t\": \"string\"}, \"channelId\": {\"t\": \"string\"}, \"serverId\": {\"t\": \"string\"}, "
                             + "\"authorId\": {\"t\": \"string\"}, \"content\": {\"t\": \"string\"}, \"type\": {\"t\": \"string\"}, \"nonce\": {\"t\": \"null\"}, "
                             + "\"replyTo\": {\"t\": \"null\"}, \"createdAt\": {\"t\": \"date\"}, \"editedAt\": {\"t\": \"null\"}, \"pinned\": {\"t\": \"bool\"}, "
@@ -184,18 +217,33 @@ public class MessageReads {
                             .append(keys).append(", \"seq\", \"hp\"]}, ").append(values).append(", \"seq\": ").append(i)
                             .append(", \"hp\": \"").append(MessageViewKeys.pageKey(channelId, MessageViewKeys.page(i))).append("\"}\n");
                     // search copy: + words and search keys
+                    var number = FLAT ? "" : ", \"" + MessageViewKeys.SCOPE_NUMBER + "\"";
                     copies.append("{\"$s\": {\"p\": ").append(schema).append(", \"tokens\": ").append(stringArraySchema(distinct.size()))
-                            .append(", \"sk\": ").append(stringArraySchema(sk.size())).append("}, \"$k\": [").append(keys)
-                            .append(", \"tokens\", \"sk\"]}, ").append(values).append(", \"tokens\": ").append(stringArray(distinct))
-                            .append(", \"sk\": ").append(stringArray(sk)).append("}\n");
+                            .append(", \"sk\": ").append(stringArraySchema(sk.size()))
+                            .append(FLAT ? "" : number + ": {\"t\": \"long\"}").append("}, \"$k\": [").append(keys)
+                            .append(", \"tokens\", \"sk\"").append(number).append("]}, ").append(values).append(", \"tokens\": ").append(stringArray(distinct))
+                            .append(", \"sk\": ").append(stringArray(sk)).append(FLAT ? "" : number + ": " + i).append("}\n");
                 }
                 copy.copyIn("COPY beep.\"" + viewTable + "\" (_jsonb) FROM STDIN WITH (FORMAT text)", new java.io.StringReader(views.toString()));
                 copy.copyIn("COPY beep.\"" + searchTable + "\" (_jsonb) FROM STDIN WITH (FORMAT text)", new java.io.StringReader(copies.toString()));
             }
         }
         counters.replaceOne(Filters.eq("_id", channelId), counter(n).append("_id", channelId), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        scopeCounter(serverId, channelId, n);
         long ms = startMs + (n / 2) / 4;
         return (ms << 22) | (1023L << 12) | (salt << 2);
+    }
+
+    /** LAYOUT=flat seeds the search keys as written before search buckets (no number in the scope). */
+    static final boolean FLAT = "flat".equals(env("LAYOUT", "buckets"));
+
+    /** The scope's counter as the projection leaves it after numbering the channel's n messages (its server's only channel). */
+    static void scopeCounter(String serverId, String channelId, int n) {
+        if (!FLAT) {
+            var scope = MessageViewKeys.scope(serverId, channelId);
+            counters.replaceOne(Filters.eq("_id", scope), new Document("_id", scope).append(MessageViewKeys.SEQ, (long) n),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
     }
 
     /** The channel counter as the projection leaves it after writing n messages (fields in MessageViewKeys). */
@@ -240,7 +288,7 @@ public class MessageReads {
 
     static long seedMongo(MongoCollection<Document> messages, String serverId, String channelId, int n) throws Exception {
         var pool = Executors.newFixedThreadPool(Integer.parseInt(env("SEED_THREADS", "4")));
-        long startMs = System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
+        long startMs = fixedStartMs != null ? fixedStartMs : System.currentTimeMillis() - EPOCH - n / 4 - 60_000;
         int batch = 1000;
         var futures = new ArrayList<Future<?>>();
         for (int from = 0; from < n; from += batch) {
@@ -264,17 +312,22 @@ public class MessageReads {
                     var distinct = words.stream().distinct().toList();
                     docs.add(new Document("_id", Long.toString(id)).append("n", id).append("channelId", channelId).append("serverId", serverId)
                             .append("seq", (long) i).append("hp", MessageViewKeys.pageKey(channelId, MessageViewKeys.page(i)))
-                            .append("sk", MessageViewKeys.searchKeys(MessageViewKeys.scope(serverId, channelId), distinct))
+                            .append("sk", FLAT ? MessageViewKeys.searchKeys(MessageViewKeys.scope(serverId, channelId), distinct)
+                                    : MessageViewKeys.searchKeys(MessageViewKeys.scope(serverId, channelId), distinct, i))
                             .append("authorId", "bench-seed").append("content", String.join(" ", words))
                             .append("type", "default").append("nonce", null).append("replyTo", null)
                             .append("createdAt", new Date(EPOCH + ms)).append("editedAt", null).append("pinned", false)
                             .append("attachments", List.of()).append("tokens", distinct)
                             .append("position", 0L));
                 }
+                if (!FLAT) {
+                    docs.forEach(d -> d.append(MessageViewKeys.SCOPE_NUMBER, d.getLong("seq")));
+                }
                 messages.insertMany(docs.stream().map(d -> {
                     var view = new Document(d);
                     view.remove("sk");
                     view.remove("tokens");
+                    view.remove(MessageViewKeys.SCOPE_NUMBER);
                     return view;
                 }).toList());
                 search.insertMany(docs);
@@ -286,6 +339,7 @@ public class MessageReads {
         }
         pool.shutdown();
         counters.replaceOne(Filters.eq("_id", channelId), counter(n).append("_id", channelId), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        scopeCounter(serverId, channelId, n);
         long ms = startMs + (n / 2) / 4;
         return (ms << 22) | (1023L << 12) | (salt << 2);
     }

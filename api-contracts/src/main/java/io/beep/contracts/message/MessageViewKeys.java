@@ -1,5 +1,6 @@
 package io.beep.contracts.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -13,10 +14,17 @@ import java.util.List;
  * <ul>
  *   <li>history page: {@code hp = "<channelId>:<n>"}; the n-th run of {@link #PAGE_SIZE} messages
  *       of a channel in the order the projection saw them ({@code seq} from a per-channel counter);</li>
- *   <li>search (on the search copy, which alone carries the words and keys): {@code sk} holds
- *       {@code "<scope>:<prefix>"} for every prefix of 2 to {@link #MAX_PREFIX} characters of every
- *       word ({@link SearchTokens}); the scope is the server ({@code s<id>}), or the channel
- *       ({@code c<id>}) for DM and group channels;</li>
+ *   <li>search (on the search copy, which alone carries the words and keys): each message takes
+ *       the next number of its scope ({@link #SCOPE_NUMBER}, from a counter document whose id is the
+ *       scope: the server {@code s<id>}, or the channel {@code c<id>} for DM and group channels), and
+ *       {@code sk} holds a short hash of {@code "<scope>:<prefix>:<level>:<bucket>"} ({@link #bucketKey})
+ *       for the prefixes of every word ({@link SearchTokens}) on each of {@link #LEVELS} levels (2 to
+ *       {@link #BUCKET_MAX_PREFIX} characters on level 0, 3, 4 and 6 above): the bucket is
+ *       the number shifted right by {@link #shift(int)} of the level, so one key selects at most
+ *       256, 8,192 or 262,144 consecutive messages of the scope and a reader walks buckets from the
+ *       newest, choosing the level from the matches it has seen. Messages stored before buckets
+ *       existed carry {@code "<scope>:<prefix>"} ({@link #searchKey(String, String)}) and no number;
+ *       readers look them up once the buckets are exhausted;</li>
  *   <li>pins: {@code pk = "<channelId>"} only while the message is pinned.</li>
  * </ul>
  *
@@ -36,6 +44,15 @@ public final class MessageViewKeys {
     public static final int MIN_PREFIX = 2;
     /** Longer prefixes share the key of their first {@value} characters and are checked on the words. */
     public static final int MAX_PREFIX = 12;
+    /** Search bucket levels; level 0 is the finest. */
+    public static final int LEVELS = 3;
+    /** Level 0 keeps prefixes of 2 up to this many characters (longer terms are checked on the words). */
+    public static final int BUCKET_MAX_PREFIX = 8;
+    /** The prefix lengths coarser levels keep: a term uses the longest that fits it (3 at least). */
+    private static final int[] COARSE_PREFIXES = {3, 4, 6};
+    /** The search copy's field holding the message's number in its scope. */
+    public static final String SCOPE_NUMBER = "ss";
+    private static final int[] SHIFTS = {8, 13, 18};
     /** Counter fields, see above. */
     public static final String SEQ = "seq";
     public static final String COMMITTED = "committed";
@@ -58,7 +75,83 @@ public final class MessageViewKeys {
         return serverId != null ? "s" + serverId : "c" + channelId;
     }
 
-    /** Every search key of the given words (see {@link SearchTokens}) in the scope. */
+    /** How far a number of the scope is shifted to give its bucket on {@code level}. */
+    public static int shift(int level) {
+        return SHIFTS[level];
+    }
+
+    /** Whether {@code level} has a key for a term of this length. */
+    public static boolean hasLevel(String term, int level) {
+        return term.length() >= (level == 0 ? MIN_PREFIX : COARSE_PREFIXES[0]);
+    }
+
+    /**
+     * The key of the messages of {@code bucket} on {@code level} with a word starting with {@code term},
+     * or with the prefix of {@code term} that level keeps (the rest is checked on the words): 8
+     * characters of a 48-bit hash of scope, prefix, level and bucket. A message carries about a hundred
+     * keys and a Mongo-wire server decodes every key of every document it returns, so keys are short;
+     * a collision only returns documents of another key, which the reader's checks (channel, words,
+     * number) drop.
+     */
+    public static String bucketKey(String scope, String term, int level, long bucket) {
+        int length = level == 0 ? Math.min(term.length(), BUCKET_MAX_PREFIX) : coarseLength(term.length());
+        return hash(scope + ":" + term.substring(0, length) + ":" + level + ":" + bucket);
+    }
+
+    /** Every bucketed search key of the words of the message numbered {@code number} in the scope. */
+    public static List<String> searchKeys(String scope, Collection<String> words, long number) {
+        var keys = new LinkedHashSet<String>();
+        for (int level = 0; level < LEVELS; level++) {
+            long bucket = number >> shift(level);
+            for (var word : words) {
+                if (level == 0) {
+                    for (int length = MIN_PREFIX; length <= Math.min(word.length(), BUCKET_MAX_PREFIX); length++) {
+                        keys.add(bucketKey(scope, word.substring(0, length), 0, bucket));
+                    }
+                } else {
+                    for (int length : COARSE_PREFIXES) {
+                        if (length <= word.length()) {
+                            keys.add(bucketKey(scope, word.substring(0, length), level, bucket));
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static int coarseLength(int termLength) {
+        int length = COARSE_PREFIXES[0];
+        for (int candidate : COARSE_PREFIXES) {
+            if (candidate <= termLength) {
+                length = candidate;
+            }
+        }
+        return length;
+    }
+
+    /** 48 bits of a 64-bit FNV-1a hash (finished with the SplitMix64 mixer) in 8 base64url characters. */
+    private static String hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        h ^= h >>> 31;
+        var out = new char[8];
+        for (int i = 0; i < 8; i++) {
+            out[i] = BASE64URL.charAt((int) (h >>> (6 * i)) & 63);
+        }
+        return new String(out);
+    }
+
+    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    /**
+     * Every search key of the given words (see {@link SearchTokens}) in the scope, in the layout
+     * before buckets: still written when a message stored that way is edited, so it stays findable.
+     */
     public static List<String> searchKeys(String scope, Collection<String> words) {
         var keys = new LinkedHashSet<String>();
         for (var word : words) {
@@ -69,7 +162,7 @@ public final class MessageViewKeys {
         return new ArrayList<>(keys);
     }
 
-    /** The key that finds every message with a word starting with {@code term} (plus some to check). */
+    /** The key (layout before buckets) that finds every message with a word starting with {@code term} (plus some to check). */
     public static String searchKey(String scope, String term) {
         return scope + ":" + term.substring(0, Math.min(term.length(), MAX_PREFIX));
     }

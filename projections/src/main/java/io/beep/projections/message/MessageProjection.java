@@ -11,6 +11,7 @@ import io.beep.contracts.message.MessageSentEvent;
 import io.beep.contracts.message.MessageUnpinnedEvent;
 import io.beep.projections.platform.axon.EventPositions;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,8 +64,8 @@ public class MessageProjection {
                 .append("pinned", false)
                 .append("attachments", List.of())
                 .append("tokens", words)
-                .append("sk", MessageViewKeys.searchKeys(MessageViewKeys.scope(serverId, event.channelId().value()), words))
                 .append("position", EventPositions.of(token));
+        // the store numbers the message in its search scope and adds its search keys (sk)
         store.create(document);
     }
 
@@ -78,7 +79,7 @@ public class MessageProjection {
         var scope = MessageViewKeys.scope(existing.get().getString("serverId"), event.channelId().value());
         store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("content", event.content())
                 .append("tokens", words)
-                .append("sk", MessageViewKeys.searchKeys(scope, words))
+                .append("sk", searchKeys(scope, words, existing.get()))
                 .append("editedAt", Date.from(event.editedAt())));
     }
 
@@ -105,7 +106,7 @@ public class MessageProjection {
         store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("attachments", attachments)
                 .append("fileTokens", List.copyOf(fileWords))
                 .append("tokens", List.copyOf(words))
-                .append("sk", MessageViewKeys.searchKeys(scope, words)));
+                .append("sk", searchKeys(scope, words, existing.get())));
     }
 
     /** A message posted through a webhook: which webhook, and the name it is shown with. */
@@ -113,6 +114,16 @@ public class MessageProjection {
     void on(MessageSentByWebhookEvent event, TrackingToken token) {
         store.change(event.messageId().value(), event.channelId().value(), EventPositions.of(token), new Document("webhookId", event.webhookId())
                 .append("authorName", event.displayName()));
+    }
+
+    /**
+     * The search keys of the message's new words: in its buckets when it has a number in its scope,
+     * else in the layout it was stored with (before buckets), so the words of the old text go.
+     */
+    private static List<String> searchKeys(String scope, Collection<String> words, Document message) {
+        return message.get(MessageViewKeys.SCOPE_NUMBER) instanceof Number number
+                ? MessageViewKeys.searchKeys(scope, words, number.longValue())
+                : MessageViewKeys.searchKeys(scope, words);
     }
 
     /** The content's words followed by the file names' words the message keeps in {@code fileTokens}. */

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * The message view: {@link #COLLECTION} (one document per message, or a tombstone once deleted),
  * {@link #SEARCH} (a copy of each message that alone carries its words and search keys, so
  * history pages stay light) and {@link #CHANNELS} (the per-channel counter that numbers messages
- * into history pages).
+ * into history pages, and under the scope's id — {@code s<serverId>} or {@code c<channelId>} — the
+ * per-scope counter that numbers messages into search buckets).
  *
  * <p>Every read the query side makes is an equality on one string key (see {@link MessageViewKeys}):
  * {@code _id} (the message id as a decimal string), {@code hp} (history page), {@code pk} (pinned),
@@ -61,7 +62,7 @@ public class MessageStore {
     public static final String CHANNELS = "message_view_channels";
     public static final String SEARCH = "message_search";
     /** Fields only the search copy keeps: the words and search keys (heavy, and no history read needs them). */
-    static final Set<String> SEARCH_ONLY = Set.of("sk", "tokens", "fileTokens");
+    static final Set<String> SEARCH_ONLY = Set.of("sk", "tokens", "fileTokens", MessageViewKeys.SCOPE_NUMBER);
     public static final String HISTORY_INDEX = "history_page";
     public static final String SEARCH_INDEX = "search_keys";
     public static final String PINS_INDEX = "pins";
@@ -172,6 +173,7 @@ public class MessageStore {
         if (live.isEmpty()) {
             return;
         }
+        numberInScopes(live);
         // the search copy first: a batch retried after a crash between the two finds it there (a
         // duplicate, ignored) and writes the history document; both hold tombstones once deleted
         insertNew(search, live.stream().map(m -> withN(new Document(m))).toList());
@@ -181,6 +183,32 @@ public class MessageStore {
             if (!gone.contains(channelId)) {
                 long end = created.stream().mapToLong(m -> m.getLong("seq")).max().orElseThrow() + 1;
                 channels.updateOne(Filters.eq("_id", channelId), Updates.max(MessageViewKeys.COMMITTED, end));
+            }
+        });
+    }
+
+    /**
+     * Numbers the new messages in their search scope (one counter update per scope) and gives them
+     * their bucketed search keys ({@link MessageViewKeys#searchKeys(String, java.util.Collection, long)})
+     * from their words. A creation handled again takes a number it does not use (its document exists):
+     * a gap readers never notice.
+     */
+    private void numberInScopes(List<Document> created) {
+        var byScope = new LinkedHashMap<String, List<Document>>();
+        for (var message : created) {
+            byScope.computeIfAbsent(MessageViewKeys.scope(message.getString("serverId"), message.getString("channelId")),
+                    s -> new ArrayList<>()).add(message);
+        }
+        byScope.forEach((scope, messagesOfScope) -> {
+            var counter = channels.findOneAndUpdate(Filters.eq("_id", scope),
+                    Updates.inc(MessageViewKeys.SEQ, (long) messagesOfScope.size()),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            long number = ((Number) counter.get(MessageViewKeys.SEQ)).longValue() - messagesOfScope.size();
+            for (var message : messagesOfScope) {
+                var words = message.getList("tokens", String.class, List.of());
+                message.append(MessageViewKeys.SCOPE_NUMBER, number)
+                        .append("sk", MessageViewKeys.searchKeys(scope, words, number));
+                number++;
             }
         });
     }

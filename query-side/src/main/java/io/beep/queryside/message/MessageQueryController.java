@@ -88,7 +88,9 @@ class MessageQueryController {
 
     @Operation(summary = "Search one channel's messages, newest first.",
             description = "Every word of q must match the start of a word of the message, ignoring case and "
-                    + "accents (\"cafe\" and \"caf\" find \"Café\"). Page on with cursor = nextCursor.")
+                    + "accents (\"cafe\" and \"caf\" find \"Café\"). Page on with cursor = nextCursor: a page "
+                    + "may hold fewer than limit items (the search stops after a bounded amount of work) while "
+                    + "nextCursor is set; a null nextCursor means there is nothing more.")
     @GetMapping("/api/v1/channels/{channelId}/messages/search")
     Page<MessageView> searchChannel(
             @PathVariable String channelId,
@@ -102,7 +104,7 @@ class MessageQueryController {
         long id = Ids.path(channelId);
         var terms = terms(q);
         int size = Paging.limit(limit);
-        var before = Paging.keyOf(cursor);
+        var before = SearchCursor.parse(cursor);
         requireView(id, token);
         var channel = channels.find(id).orElseThrow(() -> DomainException.notFound("channel"));
         return messages.search(MessageViewKeys.scope(channel.serverId(), channel.id()), Set.of(channel.id()), terms,
@@ -127,7 +129,7 @@ class MessageQueryController {
         long id = Ids.path(serverId);
         var terms = terms(q);
         int size = Paging.limit(limit);
-        var before = Paging.keyOf(cursor);
+        var before = SearchCursor.parse(cursor);
         var user = CurrentUser.id();
         long position = Consistency.parse(token);
         var zedToken = consistency.await(position, VIEWS);

@@ -10,7 +10,6 @@ import io.beep.contracts.common.Page;
 import io.beep.contracts.message.AttachmentView;
 import io.beep.contracts.message.MessageView;
 import io.beep.contracts.message.MessageViewKeys;
-import io.beep.queryside.platform.web.Paging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -42,6 +42,11 @@ public class MessageReader {
     static final String CHANNELS = "message_view_channels";
     static final String SEARCH = "message_search";
     static final int MAX_PINS = 100;
+    /** Search: the most documents one bucket lookup is expected to return when choosing its level. */
+    static final int BUCKET_DOCS = 128;
+    /** Search: the most key lookups, and about the most documents, one request reads. */
+    static final int MAX_LOOKUPS = 16;
+    static final int MAX_DOCUMENTS = 600;
     private static final Bson FIELDS = Projections.exclude("hp", "pk", "position", "pinnedAt");
     /** Search reads the search copy and needs its words ({@code tokens}) to check every term. */
     private static final Bson SEARCH_FIELDS = Projections.exclude("sk", "fileTokens", "hp", "pk", "position", "pinnedAt");
@@ -122,17 +127,108 @@ public class MessageReader {
 
     /**
      * Messages in {@code scope} (see {@link MessageViewKeys#scope}) of the given channels whose words
-     * match every term, newest first: each term matches a word it starts ({@code caf} finds "Café").
-     * One lookup of the longest term's key; the other terms, the channels, the author and the
-     * cursor ({@code before}, a message id) are checked on the few documents it returns.
+     * match every term, newest first (in the order the projection numbered them in the scope): each
+     * term matches a word it starts ({@code caf} finds "Café"). Reads the longest term's bucket keys
+     * from the newest bucket down, each lookup one bucket on the level whose expected number of
+     * documents (from the documents per message seen so far) stays under {@value #BUCKET_DOCS}, and
+     * stops as soon as the page is full; the other terms, the channels and the author are checked on
+     * the documents returned. Once the buckets are exhausted, messages stored before buckets existed
+     * are read by their single key. At most {@value #MAX_LOOKUPS} lookups and about
+     * {@value #MAX_DOCUMENTS} documents per request: a page cut short that way has fewer items than
+     * {@code limit} and a cursor to go on; only a null cursor means there is nothing more.
      */
     public Page<MessageView> search(String scope, Set<String> channelIds, List<String> terms, String authorId,
-                                    Long before, int limit) {
+                                    SearchCursor cursor, int limit) {
         var searchable = terms.stream().filter(t -> t.length() >= MessageViewKeys.MIN_PREFIX).toList();
         if (channelIds.isEmpty() || searchable.isEmpty()) {
             return Page.of(List.of(), null);
         }
         var longest = searchable.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        Predicate<Document> wanted = d -> channelIds.contains(d.getString("channelId"))
+                && (authorId == null || authorId.equals(d.getString("authorId")))
+                && MessageViewKeys.matches(d.getList("tokens", String.class, List.of()), searchable);
+        long below;
+        Long legacyBefore = null;
+        if (cursor == null) {
+            var counter = channels.find(eq("_id", scope)).first();
+            below = counter != null && counter.get(MessageViewKeys.SEQ) instanceof Number seq ? seq.longValue() : 0;
+        } else if (cursor.kind() == SearchCursor.Kind.BELOW) {
+            below = cursor.value();
+        } else if (cursor.kind() == SearchCursor.Kind.LEGACY) {
+            below = 0;
+            legacyBefore = cursor.value();
+        } else {
+            var named = search.find(eq("_id", Long.toString(cursor.value())))
+                    .projection(Projections.include(MessageViewKeys.SCOPE_NUMBER)).first();
+            if (named != null && named.get(MessageViewKeys.SCOPE_NUMBER) instanceof Number number) {
+                below = number.longValue();
+            } else {
+                below = 0;
+                legacyBefore = cursor.value();
+            }
+        }
+        var found = new ArrayList<Document>();
+        int lookups = 0;
+        long returned = 0;
+        long covered = 0;
+        while (below > 0 && found.size() < limit && lookups < MAX_LOOKUPS && returned < MAX_DOCUMENTS) {
+            int level = level(longest, returned, covered);
+            long bucket = (below - 1) >> MessageViewKeys.shift(level);
+            long start = bucket << MessageViewKeys.shift(level);
+            var inBucket = new ArrayList<Document>();
+            for (var d : search.find(new Document("sk", MessageViewKeys.bucketKey(scope, longest, level, bucket)))
+                    .projection(SEARCH_FIELDS).batchSize(1000)) {
+                returned++;
+                long number = number(d);
+                if (number >= start && number < below && wanted.test(d)) {
+                    inBucket.add(d);
+                }
+            }
+            lookups++;
+            covered += below - start;
+            inBucket.sort(Comparator.comparingLong(MessageReader::number).reversed());
+            found.addAll(inBucket);
+            below = start;
+        }
+        if (found.size() >= limit) {
+            var page = found.subList(0, limit);
+            return Page.of(page.stream().map(MessageReader::view).toList(),
+                    SearchCursor.below(number(page.get(limit - 1))).encode());
+        }
+        if (below > 0 || lookups >= MAX_LOOKUPS || returned >= MAX_DOCUMENTS) {
+            var next = below > 0 ? SearchCursor.below(below) : SearchCursor.legacy(legacyBefore == null ? Long.MAX_VALUE : legacyBefore);
+            return Page.of(found.stream().map(MessageReader::view).toList(), next.encode());
+        }
+        // one more than the page needs: whether anything is left shows without another request
+        var legacy = legacy(scope, longest, legacyBefore, wanted, limit - found.size() + 1);
+        boolean more = found.size() + legacy.size() > limit;
+        found.addAll(legacy.subList(0, Math.min(legacy.size(), limit - found.size())));
+        var items = found.stream().map(MessageReader::view).toList();
+        return Page.of(items, more ? SearchCursor.legacy(Long.parseLong(items.get(items.size() - 1).id())).encode() : null);
+    }
+
+    /**
+     * The coarsest level whose bucket is expected to return at most {@value #BUCKET_DOCS} documents,
+     * from the documents per message of the scope seen so far (one more than seen, so a word not met
+     * yet climbs one level at a time); the finest while nothing was read.
+     */
+    private static int level(String term, long returned, long covered) {
+        if (covered == 0) {
+            return 0;
+        }
+        double perMessage = (returned + 1.0) / covered;
+        int level = 0;
+        for (int l = 1; l < MessageViewKeys.LEVELS; l++) {
+            if (MessageViewKeys.hasLevel(term, l) && perMessage * (1L << MessageViewKeys.shift(l)) <= BUCKET_DOCS) {
+                level = l;
+            }
+        }
+        return level;
+    }
+
+    /** Up to {@code limit} matches among the messages stored before buckets, newest first by id. */
+    private List<Document> legacy(String scope, String longest, Long before, Predicate<Document> wanted,
+                                  int limit) {
         // one plain filter document, never Filters.and: FerretDB 1.x pushes the equalities of a plain
         // filter down to PostgreSQL but reads the whole collection for an explicit $and
         var filter = new Document("sk", MessageViewKeys.searchKey(scope, longest));
@@ -146,18 +242,17 @@ public class MessageReader {
                 .projection(SEARCH_FIELDS).sort(descending("n")).batchSize(Math.max(limit, 100)).cursor()) {
             while (cursor.hasNext() && found.size() < limit) {
                 var d = cursor.next();
-                if (channelIds.contains(d.getString("channelId"))
-                        && (authorId == null || authorId.equals(d.getString("authorId")))
-                        && (before == null || id(d) < before)
-                        && MessageViewKeys.matches(d.getList("tokens", String.class, List.of()), searchable)) {
+                if ((before == null || id(d) < before) && wanted.test(d)) {
                     found.add(d);
                 }
             }
         }
         found.sort(NEWEST_FIRST);
-        var items = found.stream().limit(limit).map(MessageReader::view).toList();
-        var next = items.size() == limit ? Paging.cursorAfter(Long.parseLong(items.get(items.size() - 1).id())) : null;
-        return Page.of(items, next);
+        return found;
+    }
+
+    private static long number(Document d) {
+        return d.get(MessageViewKeys.SCOPE_NUMBER) instanceof Number n ? n.longValue() : -1;
     }
 
     /** One message of the channel. */
