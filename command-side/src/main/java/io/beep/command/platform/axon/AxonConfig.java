@@ -62,8 +62,9 @@ public class AxonConfig {
     }
 
     /**
-     * Events as JSON rows in PostgreSQL, appended in the caller's transaction; snapshots as JSON of the
-     * aggregate's fields ({@link SnapshotSerializer}; not a bean: a second unqualified serializer bean would
+     * Events as JSON rows in PostgreSQL, appended in the caller's transaction and read without one
+     * ({@link ReadsOutsideTransactions}); snapshots as JSON of the aggregate's fields
+     * ({@link SnapshotSerializer}; not a bean: a second unqualified serializer bean would
      * replace Axon's general one).
      */
     @Bean
@@ -71,13 +72,16 @@ public class AxonConfig {
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
+                .readEventDataWithoutGaps(GapCheckedReads::withoutGaps)
+                .readEventDataWithGaps(GapCheckedReads::withGaps)
+                .extendedGapCheckEnabled(false)
                 .snapshotSerializer(SnapshotSerializer.create())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new ReadsOutsideTransactions(transactionManager))
                 .schema(EVENT_SCHEMA)
                 .build();
     }

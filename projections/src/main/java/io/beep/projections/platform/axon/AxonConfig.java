@@ -101,6 +101,9 @@ public class AxonConfig {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration) {
         return TimedEventStorageEngine.of(JdbcEventStorageEngine.builder()
+                .readEventDataWithoutGaps(GapCheckedReads::withoutGaps)
+                .readEventDataWithGaps(GapCheckedReads::withGaps)
+                .extendedGapCheckEnabled(false)
                 .connectionProvider(new DataSourceConnectionProvider(eventsDataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(EVENT_SCHEMA)
