@@ -48,4 +48,27 @@ class AxonTimestampsTest {
                     .isInstanceOf(DateTimeParseException.class);
         }
     }
+
+    @Test
+    void readsUtcInstantsWithAnyNumberOfFractionDigitsAsInstantParseDoes() {
+        var random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            var instant = Instant.ofEpochSecond(random.nextLong(0, 13_000_000_000L), random.nextInt(1_000_000_000));
+            var written = instant.toString();
+            assertThat(AxonTimestamps.parseUtc(written)).as(written).isEqualTo(Instant.parse(written));
+        }
+        for (var written : new String[] {"2026-11-28T05:57:01Z", "2026-11-28T05:57:01.1Z",
+                "2026-11-28T05:57:01.123456789Z", "2024-02-29T00:00:00.000000001Z"}) {
+            assertThat(AxonTimestamps.parseUtc(written)).as(written).isEqualTo(Instant.parse(written));
+        }
+    }
+
+    @Test
+    void leavesOtherShapesOfInstantsUnread() {
+        for (var written : new String[] {"2026-11-28T05:57:01.Z", "2026-11-28T05:57:01.1234567890Z",
+                "2026-11-28T06:57:01+01:00", "2026-02-30T05:57:01Z", "2026-11-28T23:59:60Z", "+12026-11-28T05:57:01Z",
+                "2026-11-28 05:57:01Z", "2026-11-28T05:57:01z", "1714000000"}) {
+            assertThat(AxonTimestamps.parseUtc(written)).as(written).isNull();
+        }
+    }
 }
