@@ -47,6 +47,11 @@ public class MessageReader {
     /** Search: the most key lookups, and about the most documents, one request reads. */
     static final int MAX_LOOKUPS = 16;
     static final int MAX_DOCUMENTS = 600;
+    /**
+     * Search: a coarse bucket lookup that returns more documents than this is given up and its range
+     * read one level finer, so one request reads at most about {@code MAX_DOCUMENTS + OVERFLOW}.
+     */
+    static final int OVERFLOW = 4 * BUCKET_DOCS;
     private static final Bson FIELDS = Projections.exclude("hp", "pk", "position", "pinnedAt");
     /** Search reads the search copy and needs its words ({@code tokens}) to check every term. */
     private static final Bson SEARCH_FIELDS = Projections.exclude("sk", "fileTokens", "hp", "pk", "position", "pinnedAt");
@@ -134,7 +139,8 @@ public class MessageReader {
      * stops as soon as the page is full; the other terms, the channels and the author are checked on
      * the documents returned. Once the buckets are exhausted, messages stored before buckets existed
      * are read by their single key. At most {@value #MAX_LOOKUPS} lookups and about
-     * {@value #MAX_DOCUMENTS} documents per request: a page cut short that way has fewer items than
+     * {@value #MAX_DOCUMENTS} documents per request (a coarse bucket holding more than
+     * {@link #OVERFLOW} is given up after that many and read one level finer): a page cut short that way has fewer items than
      * {@code limit} and a cursor to go on; only a null cursor means there is nothing more.
      */
     public Page<MessageView> search(String scope, Set<String> channelIds, List<String> terms, String authorId,
@@ -158,9 +164,11 @@ public class MessageReader {
             below = 0;
             legacyBefore = cursor.value();
         } else {
+            // a cursor of the old form names a message: only one of the caller's channels gives its number
             var named = search.find(eq("_id", Long.toString(cursor.value())))
-                    .projection(Projections.include(MessageViewKeys.SCOPE_NUMBER)).first();
-            if (named != null && named.get(MessageViewKeys.SCOPE_NUMBER) instanceof Number number) {
+                    .projection(Projections.include(MessageViewKeys.SCOPE_NUMBER, "channelId")).first();
+            if (named != null && channelIds.contains(named.getString("channelId"))
+                    && named.get(MessageViewKeys.SCOPE_NUMBER) instanceof Number number) {
                 below = number.longValue();
             } else {
                 below = 0;
@@ -171,20 +179,36 @@ public class MessageReader {
         int lookups = 0;
         long returned = 0;
         long covered = 0;
+        int finest = MessageViewKeys.LEVELS - 1;
         while (below > 0 && found.size() < limit && lookups < MAX_LOOKUPS && returned < MAX_DOCUMENTS) {
-            int level = level(longest, returned, covered);
+            int level = Math.min(level(longest, returned, covered), finest);
             long bucket = (below - 1) >> MessageViewKeys.shift(level);
             long start = bucket << MessageViewKeys.shift(level);
             var inBucket = new ArrayList<Document>();
-            for (var d : search.find(new Document("sk", MessageViewKeys.bucketKey(scope, longest, level, bucket)))
-                    .projection(SEARCH_FIELDS).batchSize(1000)) {
-                returned++;
-                long number = number(d);
-                if (number >= start && number < below && wanted.test(d)) {
-                    inBucket.add(d);
+            boolean overflowed = false;
+            try (var documents = search.find(new Document("sk", MessageViewKeys.bucketKey(scope, longest, level, bucket)))
+                    .projection(SEARCH_FIELDS).batchSize(OVERFLOW + 1).cursor()) {
+                int read = 0;
+                while (documents.hasNext()) {
+                    var d = documents.next();
+                    returned++;
+                    // a coarse bucket can hold far more than expected (a word frequent only in older
+                    // messages): give it up and read the same range one level finer
+                    if (++read > OVERFLOW && level > 0) {
+                        overflowed = true;
+                        break;
+                    }
+                    long number = number(d);
+                    if (number >= start && number < below && wanted.test(d)) {
+                        inBucket.add(d);
+                    }
                 }
             }
             lookups++;
+            if (overflowed) {
+                finest = level - 1;
+                continue;
+            }
             covered += below - start;
             inBucket.sort(Comparator.comparingLong(MessageReader::number).reversed());
             found.addAll(inBucket);

@@ -3,9 +3,12 @@ package io.beep.queryside.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
 import io.beep.contracts.common.Page;
 import io.beep.contracts.message.MessageView;
 import io.beep.contracts.message.MessageViewKeys;
@@ -25,12 +28,15 @@ import org.junit.jupiter.api.Test;
  * the test's own, written the way the projections write it (numbers in the scope, bucketed keys, the
  * scope's counter): pages come newest first without gaps or repeats, a rare word in a large scope
  * is found through coarser buckets in a bounded number of requests, and messages stored before
- * buckets existed follow the bucketed ones.
+ * buckets existed follow the bucketed ones; a coarse bucket that holds far more than expected is given
+ * up and read finer instead of whole.
  */
 class SearchBucketsIntegrationTest {
 
     private static final String DB = "beep_search_buckets_it";
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() << 22);
+    /** Documents the server sent in find and getMore replies, counted by a command listener. */
+    private static final AtomicLong DOCUMENTS_RETURNED = new AtomicLong();
     private static MongoClient client;
     private static MongoDatabase db;
     private static MessageReader reader;
@@ -38,7 +44,23 @@ class SearchBucketsIntegrationTest {
     @BeforeAll
     static void connect() {
         var url = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
-        client = MongoClients.create("mongodb://" + String.join(",", new ConnectionString(url).getHosts()) + "/" + DB);
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://"
+                        + String.join(",", new ConnectionString(url).getHosts()) + "/" + DB))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandSucceeded(CommandSucceededEvent event) {
+                        var cursor = event.getResponse().getDocument("cursor", null);
+                        if (cursor != null) {
+                            for (var batch : List.of("firstBatch", "nextBatch")) {
+                                if (cursor.containsKey(batch)) {
+                                    DOCUMENTS_RETURNED.addAndGet(cursor.getArray(batch).size());
+                                }
+                            }
+                        }
+                    }
+                })
+                .build());
         db = client.getDatabase(DB);
         db.drop();
         reader = new MessageReader(db, new HistoryPages(new HistoryCacheProperties(null, null, null)));
@@ -113,6 +135,37 @@ class SearchBucketsIntegrationTest {
         var absent = reader.search("s" + server, Set.of(channel), List.of("zebra"), null, null, 10);
         assertThat(absent.items()).isEmpty();
         assertThat(absent.nextCursor()).as("a word nowhere in 2,000,000 numbers: one request walks them all").isNull();
+    }
+
+    @Test
+    void aWordFrequentOnlyInOlderMessagesNeverMakesOneRequestReadACoarseBucketWhole() {
+        var server = id();
+        var channel = id();
+        var docs = new ArrayList<Document>();
+        var expected = new ArrayList<String>();
+        for (int number = 0; number < 2_000; number++) {
+            var doc = bucketed(server, channel, number, "dense filler");
+            docs.add(doc);
+            expected.add(0, doc.getString("_id"));
+        }
+        store(docs, "s" + server, 300_000);
+
+        var found = new ArrayList<String>();
+        long mostPerRequest = 0;
+        SearchCursor cursor = null;
+        int requests = 0;
+        do {
+            long before = DOCUMENTS_RETURNED.get();
+            var page = reader.search("s" + server, Set.of(channel), List.of("dense"), null, cursor, 10);
+            mostPerRequest = Math.max(mostPerRequest, DOCUMENTS_RETURNED.get() - before);
+            requests++;
+            found.addAll(ids(page));
+            cursor = next(page);
+        } while (found.size() < 30 && cursor != null && requests < 40);
+
+        assertThat(found.subList(0, 30)).isEqualTo(expected.subList(0, 30));
+        assertThat(mostPerRequest).as("documents read by one request (the coarse bucket holds 2,000)")
+                .isLessThanOrEqualTo(MessageReader.MAX_DOCUMENTS + MessageReader.OVERFLOW + 1);
     }
 
     @Test
