@@ -42,6 +42,9 @@ public class MessageReads {
     static final String SIZES = env("SIZES", "10000,1000000");
     static final int REPS = Integer.parseInt(env("REPS", "50"));
     static final long BUDGET_MS = Long.parseLong(env("BUDGET_S", "40")) * 1000;
+    /** Untimed requests before each measured query kind (at most WARMUP_S seconds): services just started run interpreted code. */
+    static final int WARMUP = Integer.parseInt(env("WARMUP", "200"));
+    static final long WARMUP_MS = Long.parseLong(env("WARMUP_S", "20")) * 1000;
     static final long EPOCH = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -362,6 +365,10 @@ public class MessageReads {
         var times = new ArrayList<Long>();
         try {
             call.run();
+            long warmUntil = System.currentTimeMillis() + WARMUP_MS;
+            for (int i = 1; i < WARMUP && System.currentTimeMillis() < warmUntil; i++) {
+                call.run();
+            }
             long until = System.currentTimeMillis() + BUDGET_MS;
             while (times.size() < REPS && System.currentTimeMillis() < until) {
                 long t0 = System.nanoTime();

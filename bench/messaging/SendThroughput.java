@@ -58,8 +58,16 @@ public class SendThroughput {
                 GW, USERS, CHANNELS, LEVELS, SECONDS, WARMUP_S);
         var channels = setUpServer(users);
         probeUnlimited(users, channels);
-        for (var level : LEVELS.split(",")) {
-            run(Integer.parseInt(level.trim()), users, channels);
+        try {
+            for (var level : LEVELS.split(",")) {
+                run(Integer.parseInt(level.trim()), users, channels);
+            }
+        } finally {
+            // owners have a 50-server limit and every run makes a server: remove it unless KEEP=1
+            if (!"1".equals(System.getenv("KEEP"))) {
+                var deleted = delete(GW + "/api/v1/servers/" + serverId, users.get(0).token());
+                System.out.printf("server %s deleted: %d%n", serverId, deleted.statusCode());
+            }
         }
         System.exit(0);
     }
@@ -238,10 +246,18 @@ public class SendThroughput {
         return users;
     }
 
+    /** The server this run made. */
+    static String serverId;
+
+    static HttpResponse<String> delete(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A fresh public server owned by the first user, CHANNELS channels, every other user joined. */
     static String[] setUpServer(List<User> users) throws Exception {
         var owner = users.get(0);
-        var serverId = id(post(GW + "/api/v1/servers", owner.token(), "application/json",
+        serverId = id(post(GW + "/api/v1/servers", owner.token(), "application/json",
                 "{\"name\":\"send bench " + Instant.now() + "\",\"description\":\"send bench\",\"visibility\":\"public\"}"));
         var channels = new String[CHANNELS];
         for (int c = 0; c < CHANNELS; c++) {
