@@ -41,6 +41,8 @@ class KeycloakEventSync extends PeriodicJob {
     static final String USER_STREAM = "user";
     static final String ADMIN_STREAM = "admin";
     private static final Logger log = LoggerFactory.getLogger(KeycloakEventSync.class);
+    /** How far before its cursor each poll of a stream reads again. */
+    static final long OVERLAP_MS = 120_000;
     private static final Pattern USER_PATH = Pattern.compile("users/([0-9a-fA-F-]{1,64})");
 
     private final KeycloakUsers keycloak;
@@ -78,19 +80,20 @@ class KeycloakEventSync extends PeriodicJob {
 
     private int poll(String stream, String query) {
         int recorded = 0;
-        while (true) {
-            long from = eventLog.cursor(stream);
-            var answer = keycloak.admin("GET", query + "&direction=asc&first=0&max=" + properties.pageSize()
-                    + "&dateFrom=" + from, null);
+        // Keycloak takes an event's time before it commits it, so an event can appear after a later
+        // one was listed already: every poll reads again from OVERLAP_MS before the cursor (events
+        // handled already are skipped by their id) and pages by offset from that fixed start
+        long from = Math.max(0, eventLog.cursor(stream) - OVERLAP_MS);
+        for (int first = 0; ; ) {
+            var answer = keycloak.admin("GET", query + "&direction=asc&first=" + first + "&max="
+                    + properties.pageSize() + "&dateFrom=" + from, null);
             if (answer.statusCode() != 200) {
                 throw KeycloakUsers.unavailable("Keycloak events answered " + answer.statusCode());
             }
             var page = keycloak.json(answer.body());
-            int fresh = 0;
             for (var event : page) {
                 var id = event.path("id").asText();
                 if (!eventLog.seen(id)) {
-                    fresh++;
                     if (Boolean.TRUE.equals(transactions.execute(status -> eventLog.claim(id, stream)
                             && (USER_STREAM.equals(stream) ? userEvent(event) : adminEvent(event))))) {
                         recorded++;
@@ -98,9 +101,10 @@ class KeycloakEventSync extends PeriodicJob {
                 }
                 eventLog.advance(stream, event.path("time").asLong());
             }
-            if (page.size() < properties.pageSize() || fresh == 0) {
+            if (page.size() < properties.pageSize()) {
                 return recorded;
             }
+            first += page.size();
         }
     }
 
