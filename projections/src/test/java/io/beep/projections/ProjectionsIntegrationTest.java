@@ -100,6 +100,9 @@ class ProjectionsIntegrationTest {
     DataSource events;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    @Qualifier("eventSerializer")
+    org.axonframework.serialization.Serializer eventSerializer;
 
     @BeforeAll
     static void prepare() throws Exception {
@@ -115,6 +118,22 @@ class ProjectionsIntegrationTest {
     static void close() {
         if (channel != null) {
             channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void theEventSerializerReadsInstantsWithTheUtcParserAndAgreesWithJackson() throws Exception {
+        var mapper = ((org.axonframework.serialization.json.JacksonSerializer) eventSerializer).getObjectMapper();
+        var context = ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createInstance(mapper.getDeserializationConfig(), null, null);
+        assertThat(context.findRootValueDeserializer(mapper.constructType(java.time.Instant.class)))
+                .extracting(deserializer -> deserializer.getClass().getSimpleName()).isEqualTo("UtcInstantDeserializer");
+        var plain = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+        for (var json : List.of("\"2026-11-28T05:57:01.123456789Z\"", "\"2026-11-28T05:57:01Z\"",
+                "\"2026-11-28T06:57:01+01:00\"", "1764309421.5", "\"2026-11-28T05:57:01.1Z\"")) {
+            assertThat(mapper.readValue(json, java.time.Instant.class)).as(json)
+                    .isEqualTo(plain.readValue(json, java.time.Instant.class));
         }
     }
 

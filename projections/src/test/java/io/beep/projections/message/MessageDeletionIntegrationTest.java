@@ -103,6 +103,8 @@ class MessageDeletionIntegrationTest {
         var first = send(server, channel, "banana bread");
         var second = send(server, channel, "banana split");
         var elsewhere = send(otherServer, otherChannel, "banana boat");
+        assertThat(searchHits(io.beep.contracts.message.MessageViewKeys.bucketKey("s" + server, "ba", 0, 0)))
+                .as("the keys the deletion must remove are there before it").isNotEmpty();
 
         store.deleteServer(server);
         store.deleteServer(server);
