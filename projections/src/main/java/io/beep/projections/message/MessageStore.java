@@ -303,14 +303,22 @@ public class MessageStore {
 
     /**
      * Replaces the message by a tombstone under its id, keeping its channel and place ({@code seq},
-     * so a cursor naming a deleted message still finds its page) and none of its lookup keys, so
+     * and its number in the search scope, so a cursor naming a deleted message still finds its page
+     * or bucket) and none of its lookup keys, so
      * no read finds it any more and a creation handled again cannot bring it back.
      */
     public void delete(String messageId, String channelId, long position) {
         flushPending();
         var tombstone = new Document("channelId", channelId).append("deleted", true).append("position", position);
-        search.replaceOne(Filters.eq("_id", messageId), new Document("_id", messageId).append("channelId", channelId)
-                .append("deleted", true).append("position", position), new ReplaceOptions().upsert(true));
+        var searchTombstone = new Document("_id", messageId).append("channelId", channelId)
+                .append("deleted", true).append("position", position);
+        // its number in the scope stays, as seq does in the history: an old cursor naming it keeps its place
+        var searched = search.find(Filters.eq("_id", messageId))
+                .projection(new Document(MessageViewKeys.SCOPE_NUMBER, 1)).first();
+        if (searched != null && searched.get(MessageViewKeys.SCOPE_NUMBER) instanceof Number number) {
+            searchTombstone.append(MessageViewKeys.SCOPE_NUMBER, number);
+        }
+        search.replaceOne(Filters.eq("_id", messageId), searchTombstone, new ReplaceOptions().upsert(true));
         var existing = messages.find(Filters.eq("_id", messageId)).first();
         if (existing == null) {
             messages.updateOne(Filters.eq("_id", messageId), new Document("$setOnInsert", tombstone),

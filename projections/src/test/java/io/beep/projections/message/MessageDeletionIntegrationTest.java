@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.beep.contracts.message.MessageViewKeys;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
 import io.beep.projections.platform.mongo.MongoProperties;
 import java.util.List;
@@ -64,6 +65,26 @@ class MessageDeletionIntegrationTest {
         assertThat(documents(inThread)).isZero();
         assertThat(documents(elsewhere)).isEqualTo(2);
         assertThat(searchHits(io.beep.contracts.message.MessageViewKeys.bucketKey("s" + server, "ap", 0, 0))).containsExactly(elsewhere);
+    }
+
+    @Test
+    void aDeletedMessageLeavesASearchTombstoneWithItsNumberAndNoKeys() {
+        var server = id();
+        var channel = id();
+        store.channelCreated(channel, server, null);
+        send(server, channel, "first words");
+        var deleted = send(server, channel, "second words");
+        var search = database.getCollection(MessageStore.SEARCH);
+        var number = search.find(new Document("_id", deleted)).first().get(MessageViewKeys.SCOPE_NUMBER);
+        assertThat(number).isNotNull();
+
+        store.delete(deleted, channel, IDS.incrementAndGet());
+
+        var tombstone = search.find(new Document("_id", deleted)).first();
+        assertThat(tombstone.getBoolean("deleted")).isTrue();
+        assertThat(tombstone.get(MessageViewKeys.SCOPE_NUMBER)).isEqualTo(number);
+        assertThat(tombstone.containsKey("sk")).isFalse();
+        assertThat(searchHits(MessageViewKeys.bucketKey("s" + server, "se", 0, 0))).isEmpty();
     }
 
     @Test
