@@ -39,6 +39,7 @@ public class RealtimeLatency {
     static final String RATES = env("RATES", env("RATE", "500"));
     static final int WARMUP_S = Integer.parseInt(env("WARMUP_S", "5"));
     static final int SECONDS = Integer.parseInt(env("SECONDS", "30"));
+    static final int SETTLE_S = Integer.parseInt(env("SETTLE_S", "90"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(8)).build();
     static final Pattern CONTENT = Pattern.compile("\"content\":\"bench:(\\d+):(\\d+)\"");
@@ -83,6 +84,13 @@ public class RealtimeLatency {
         heartbeats.scheduleAtFixedRate(() -> sockets.forEach(socket -> socket.sendText("{\"op\":\"HEARTBEAT\"}", true)),
                 15, 15, TimeUnit.SECONDS);
 
+        // the setup (servers, channels, joins, the previous run's servers deleted) is ~650 steps of the
+        // permission saga; while they run, every relationship change drops the kept permission
+        // decisions, so measuring right away measures the setup (docs/benchmarks.md, 2026-11-28 07:53)
+        if (SETTLE_S > 0) {
+            System.out.printf("settling %d s (SETTLE_S) for the saga to write the setup's relationships%n", SETTLE_S);
+            Thread.sleep(SETTLE_S * 1000L);
+        }
         for (var rate : RATES.split(",")) {
             run(Integer.parseInt(rate.trim()), users, channels, latencies, measuring);
             Thread.sleep(5000);
