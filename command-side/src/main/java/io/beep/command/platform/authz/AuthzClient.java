@@ -57,11 +57,11 @@ public class AuthzClient {
             consistency = FULLY_CONSISTENT;
         } else {
             key = objectType + ':' + objectId + '#' + permission + '@' + userId;
-            if (decisions.allowed(key)) {
+            if (decisions.allowed(userId, key)) {
                 return true;
             }
             generation = decisions.generation();
-            consistency = decisions.fresh() ? FULLY_CONSISTENT : MINIMIZE_LATENCY;
+            consistency = decisions.fresh(userId) ? FULLY_CONSISTENT : MINIMIZE_LATENCY;
         }
         // A cached denial may predate a grant the caller just made (a channel created a moment ago):
         // denials are confirmed at the newest revision, so only revocations can lag, and only until
@@ -69,7 +69,7 @@ public class AuthzClient {
         boolean allowed = check(objectType, objectId, permission, userId, consistency)
                 || consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
         if (allowed && key != null) {
-            decisions.keep(key, generation);
+            decisions.keep(userId, key, generation);
         }
         return allowed;
     }

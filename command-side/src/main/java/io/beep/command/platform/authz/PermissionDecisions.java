@@ -13,33 +13,45 @@ import jakarta.annotation.PreDestroy;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * ALLOWED permission decisions kept in memory, dropped whenever any relationship changes. The saga
- * orchestrator announces each relationship write on {@link AuthzChanges#CHANNEL} (Redis pub/sub)
- * before it moves past the event, and a heartbeat every {@link AuthzChanges#HEARTBEAT_INTERVAL_MS}.
- * On each announcement every kept decision is dropped, and for {@code floorMs} afterwards checks are
- * fully consistent (SpiceDB's own cache may be up to one quantization window older than the change,
- * and announcements of concurrent saga steps may arrive in any order). So a revocation is honoured
- * as soon as its announcement arrives, and a repeated check between changes costs no call at all.
- * <p>Safe by construction: denials are never kept; a decision computed while an announcement arrived
- * is not kept (generation check); nothing is kept or reused while the subscription is not confirmed
- * (start, Redis down, reconnecting) or the channel has been silent for {@code silenceMs} (no
- * heartbeat: a half-open connection or no saga), and after either everything is dropped and checks
- * are fully consistent for {@code floorMs}, since announcements may have been missed meanwhile;
- * each decision is kept at most {@code ttlMs} anyway.
+ * ALLOWED permission decisions kept in memory, per user, dropped when a relationship change that may
+ * shrink a permission is announced. The saga orchestrator announces such writes on
+ * {@link AuthzChanges#CHANNEL} (Redis pub/sub) before it moves past the event, naming the users
+ * whose permissions may have shrunk or "everybody", and a heartbeat every
+ * {@link AuthzChanges#HEARTBEAT_INTERVAL_MS}. On an announcement the named users' kept decisions (or
+ * all) are dropped, and for {@code floorMs} afterwards those users' (or everybody's) checks are fully
+ * consistent (SpiceDB's own cache may be up to one quantization window older than the change, and
+ * announcements of concurrent saga steps may arrive in any order). So a revocation is honoured as
+ * soon as its announcement arrives, a repeated check between changes costs no call at all, and a
+ * change to one user's relationships (a join, a kick, a role assignment) costs nobody else anything.
+ * <p>Safe by construction: denials are never kept; a decision computed while an announcement for its
+ * user (or everybody) arrived is not kept (change sequence check); nothing is kept or reused while
+ * the subscription is not confirmed (start, Redis down, reconnecting) or the channel has been silent
+ * for {@code silenceMs} (no heartbeat: a half-open connection or no saga), and after either
+ * everything is dropped and checks are fully consistent for {@code floorMs}, since announcements may
+ * have been missed meanwhile; each decision is kept at most {@code ttlMs} anyway.
  */
 @Component
 public class PermissionDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionDecisions.class);
+    /** How long a user's last change is remembered (far longer than any check can take). */
+    private static final long CHANGE_MEMORY_NANOS = 60_000_000_000L;
     private final DecisionsProperties properties;
-    private final ConcurrentHashMap<String, Long> allowed = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
+    /** user id -> (decision key -> kept until, nanoTime). */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Long>> allowed = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
+    /** Numbers every change (a user's or everybody's); a decision is kept only if none of its user's came since. */
+    private final AtomicLong sequence = new AtomicLong();
+    /** user id -> that user's last change. */
+    private final ConcurrentHashMap<String, Change> userChanges = new ConcurrentHashMap<>();
     private final RedisClient client;
     private final Thread subscriber;
     private final Counter kept;
@@ -48,10 +60,26 @@ public class PermissionDecisions {
     private volatile boolean listening;
     private volatile long lastHeard;
     private volatile long freshUntil;
+    /** Sequence number of the last change for everybody (or of the last loss of the subscription). */
+    private final AtomicLong everybodyChanged = new AtomicLong();
+    /** The newest sequence number among forgotten user changes: a user without a remembered change may have had one as late as this. */
+    private volatile long forgottenUpTo;
     private volatile boolean closed;
+    private final String channel;
 
+    /** A user's last change: its sequence number and when it was heard. */
+    private record Change(long sequence, long heardAt) {
+    }
+
+    @Autowired
     public PermissionDecisions(DecisionsProperties properties, MeterRegistry meters) {
+        this(properties, meters, AuthzChanges.CHANNEL);
+    }
+
+    /** Listening on another channel than the saga's (tests, so that real announcements do not interfere). */
+    PermissionDecisions(DecisionsProperties properties, MeterRegistry meters, String channel) {
         this.properties = properties;
+        this.channel = channel;
         this.kept = Counter.builder("beep.authz.decisions").tag("outcome", "kept")
                 .description("permission checks without a consistency token answered from a kept decision")
                 .register(meters);
@@ -83,12 +111,18 @@ public class PermissionDecisions {
         }
     }
 
-    /** Whether a kept decision says the user has the permission. */
-    boolean allowed(String key) {
-        var until = reusing() ? allowed.get(key) : null;
-        if (until != null && System.nanoTime() - until > 0) {
-            allowed.remove(key, until);
-            until = null;
+    /** Whether a kept decision says the user has the permission ({@code key} names the check). */
+    boolean allowed(String userId, String key) {
+        Long until = null;
+        if (reusing()) {
+            var decisions = allowed.get(userId);
+            until = decisions == null ? null : decisions.get(key);
+            if (until != null && System.nanoTime() - until > 0) {
+                if (decisions.remove(key, until)) {
+                    size.decrementAndGet();
+                }
+                until = null;
+            }
         }
         (until == null ? asked : kept).increment();
         return until != null;
@@ -96,44 +130,103 @@ public class PermissionDecisions {
 
     /** Read before a check whose answer may be kept ({@link #keep}). */
     long generation() {
-        return generation.get();
+        return sequence.get();
     }
 
     /**
-     * Whether a check whose answer may be kept must be fully consistent now: shortly after a change
-     * was announced, after the subscription was (re)confirmed, or after the channel spoke again after
-     * a silence. While nothing is reused, checks may read SpiceDB's cache as before (its quantization
-     * window bounds the lag) since none of their answers is kept.
+     * Whether a check of this user whose answer may be kept must be fully consistent now: shortly
+     * after a change of the user's (or everybody's) was announced, after the subscription was
+     * (re)confirmed, or after the channel spoke again after a silence. While nothing is reused,
+     * checks may read SpiceDB's cache as before (its quantization window bounds the lag) since none
+     * of their answers is kept.
      */
-    boolean fresh() {
-        return reusing() && System.nanoTime() - freshUntil < 0;
+    boolean fresh(String userId) {
+        if (!reusing()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - freshUntil < 0) {
+            return true;
+        }
+        var change = userChanges.get(userId);
+        return change != null && now - change.heardAt() < properties.floorMs() * 1_000_000L;
     }
 
-    /** Keeps an allowed decision unless a change arrived since {@code generationBefore} was read. */
-    void keep(String key, long generationBefore) {
-        if (!reusing() || generation.get() != generationBefore) {
+    /** Keeps an allowed decision unless a change of the user's (or everybody's) arrived since {@code generationBefore} was read. */
+    void keep(String userId, String key, long generationBefore) {
+        if (!reusing() || changedSince(userId, generationBefore)) {
             return;
         }
-        if (allowed.size() >= properties.maxEntries()) {
-            allowed.clear();
+        if (size.get() >= properties.maxEntries()) {
+            dropAll();
         }
         long until = System.nanoTime() + properties.ttlMs() * 1_000_000L;
-        allowed.put(key, until);
-        if (generation.get() != generationBefore || !reusing()) {
-            allowed.remove(key, until);
+        var decisions = allowed.computeIfAbsent(userId, u -> new ConcurrentHashMap<>());
+        if (decisions.put(key, until) == null) {
+            size.incrementAndGet();
+        }
+        if (changedSince(userId, generationBefore) || !reusing()) {
+            if (decisions.remove(key, until)) {
+                size.decrementAndGet();
+            }
         }
     }
 
-    /** A message on the channel: a heartbeat, or a relationship change (drop everything). */
+    private boolean changedSince(String userId, long generationBefore) {
+        if (everybodyChanged.get() > generationBefore) {
+            return true;
+        }
+        var change = userChanges.get(userId);
+        return (change == null ? forgottenUpTo : change.sequence()) > generationBefore;
+    }
+
+    /** A message on the channel: a heartbeat, or a relationship change (drop the named users' decisions, or all). */
     void heard(String message) {
         long now = System.nanoTime();
         boolean wasSilent = now - lastHeard > properties.silenceMs() * 1_000_000L;
-        if (wasSilent || !AuthzChanges.HEARTBEAT.equals(message)) {
-            freshUntil = now + properties.floorMs() * 1_000_000L;
-            generation.incrementAndGet();
-            allowed.clear();
+        boolean heartbeat = AuthzChanges.HEARTBEAT.equals(message);
+        var users = heartbeat ? null : AuthzChanges.usersOf(message);
+        if (wasSilent || !heartbeat && users == null) {
+            changedForEverybody(now);
+        } else if (users != null) {
+            long number = sequence.incrementAndGet();
+            var change = new Change(number, now);
+            for (var user : users) {
+                userChanges.put(user, change);
+                var dropped = allowed.remove(user);
+                if (dropped != null) {
+                    size.addAndGet(-dropped.size());
+                }
+            }
+            if ((number & 255) == 0) {
+                forgetOldChanges(now);
+            }
         }
         lastHeard = now;
+    }
+
+    private void changedForEverybody(long now) {
+        freshUntil = now + properties.floorMs() * 1_000_000L;
+        everybodyChanged.accumulateAndGet(sequence.incrementAndGet(), Math::max);
+        dropAll();
+    }
+
+    private void dropAll() {
+        allowed.clear();
+        size.set(0);
+    }
+
+    /** Forgets user changes heard long ago, remembering the newest forgotten sequence number instead. */
+    private void forgetOldChanges(long now) {
+        for (var entry : userChanges.entrySet()) {
+            var change = entry.getValue();
+            if (now - change.heardAt() > CHANGE_MEMORY_NANOS) {
+                if (change.sequence() > forgottenUpTo) {
+                    forgottenUpTo = change.sequence();
+                }
+                userChanges.remove(entry.getKey(), change);
+            }
+        }
     }
 
     /** Whether decisions are currently kept and reused (subscription confirmed, channel not silent). */
@@ -146,8 +239,8 @@ public class PermissionDecisions {
             log.warn("permission decisions no longer reused: {}", why);
         }
         listening = false;
-        generation.incrementAndGet();
-        allowed.clear();
+        everybodyChanged.accumulateAndGet(sequence.incrementAndGet(), Math::max);
+        dropAll();
     }
 
     private void subscribe() {
@@ -164,14 +257,12 @@ public class PermissionDecisions {
 
                     @Override
                     public void subscribed(String channel, long count) {
-                        freshUntil = System.nanoTime() + properties.floorMs() * 1_000_000L;
-                        generation.incrementAndGet();
-                        allowed.clear();
+                        changedForEverybody(System.nanoTime());
                         listening = true;
-                        log.info("permission decisions reused while {} is heard, dropped on every change", channel);
+                        log.info("permission decisions reused while {} is heard, dropped on changes", channel);
                     }
                 });
-                connection.sync().subscribe(AuthzChanges.CHANNEL);
+                connection.sync().subscribe(channel);
                 return; // from here on the client reconnects and resubscribes by itself
             } catch (RuntimeException e) {
                 current = null;
@@ -181,7 +272,7 @@ public class PermissionDecisions {
                 if (closed) {
                     return;
                 }
-                log.warn("cannot subscribe to {} yet ({}); permission decisions are not reused", AuthzChanges.CHANNEL,
+                log.warn("cannot subscribe to {} yet ({}); permission decisions are not reused", channel,
                         e.getMessage());
                 try {
                     Thread.sleep(1000);

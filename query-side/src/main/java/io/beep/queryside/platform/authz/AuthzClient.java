@@ -57,18 +57,18 @@ public class AuthzClient {
      */
     public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
         var key = reusable(zedToken) ? key(objectType, objectId, permission, userId) : null;
-        if (key != null && decisions.allowed(key)) {
+        if (key != null && decisions.allowed(userId, key)) {
             return true;
         }
         long generation = decisions.generation();
-        var consistency = consistency(zedToken);
+        var consistency = consistency(zedToken, userId);
         // A cached denial may predate a grant just made (a channel created a moment ago): denials are
         // confirmed at the newest revision, so only revocations can lag, until the saga's announcement
         // of the change arrives (or one quantization window without one).
         boolean allowed = check(objectType, objectId, permission, userId, consistency)
                 || consistency != FULLY_CONSISTENT && check(objectType, objectId, permission, userId, FULLY_CONSISTENT);
         if (allowed && key != null) {
-            decisions.keep(key, generation);
+            decisions.keep(userId, key, generation);
         }
         return allowed;
     }
@@ -90,7 +90,7 @@ public class AuthzClient {
         var result = new ArrayList<Boolean>(objectIds.size());
         var asked = new ArrayList<Integer>();
         for (int i = 0; i < objectIds.size(); i++) {
-            boolean kept = reuse && decisions.allowed(key(objectType, objectIds.get(i), permission, userId));
+            boolean kept = reuse && decisions.allowed(userId, key(objectType, objectIds.get(i), permission, userId));
             result.add(kept);
             if (!kept) {
                 asked.add(i);
@@ -100,7 +100,7 @@ public class AuthzClient {
             return result;
         }
         long generation = decisions.generation();
-        var consistency = consistency(zedToken);
+        var consistency = consistency(zedToken, userId);
         var answers = checkAll(objectType, asked.stream().map(objectIds::get).toList(), permission, userId, consistency);
         var denied = new ArrayList<Integer>();
         for (int i = 0; i < answers.size(); i++) {
@@ -120,7 +120,7 @@ public class AuthzClient {
         if (reuse) {
             for (int i : asked) {
                 if (result.get(i)) {
-                    decisions.keep(key(objectType, objectIds.get(i), permission, userId), generation);
+                    decisions.keep(userId, key(objectType, objectIds.get(i), permission, userId), generation);
                 }
             }
         }
@@ -152,14 +152,14 @@ public class AuthzClient {
         return answers;
     }
 
-    private Map<String, Object> consistency(String zedToken) {
+    private Map<String, Object> consistency(String zedToken, String userId) {
         if (zedToken != null && !zedToken.isEmpty()) {
             return Map.of("atLeastAsFresh", Map.of("token", zedToken));
         }
         if (fullyConsistentByDefault) {
             return FULLY_CONSISTENT;
         }
-        return decisions.fresh() ? FULLY_CONSISTENT : MINIMIZE_LATENCY;
+        return decisions.fresh(userId) ? FULLY_CONSISTENT : MINIMIZE_LATENCY;
     }
 
     /** Decisions are reused only for checks without a token, and never when every check is fully consistent. */

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces each relationship write on {@link AuthzChanges#CHANNEL}, so command and query side drop
- * the permission decisions they keep. A write that cannot be announced fails like the write itself
+ * Announces each relationship write that may take a permission away on {@link AuthzChanges#CHANNEL},
+ * so command and query side drop the permission decisions they keep (all of them, or only the named
+ * users', {@link ChangeScope}). A write that cannot be announced fails like the write itself
  * ({@link SpiceDbClient.AuthzUnavailableException}): the saga step is retried, and the write, being
  * idempotent, is simply made and announced again. A heartbeat every
  * {@link AuthzChanges#HEARTBEAT_INTERVAL_MS} lets subscribers tell a quiet channel from a dead one.
@@ -42,10 +43,17 @@ public class RelationshipChanges {
         }
     }
 
-    /** Publishes the ZedToken of a write that was just made (any text but the heartbeat is a change). */
-    void announce(String zedToken) {
+    /**
+     * Announces a write that was just made to those whose permissions it may shrink: nothing for a
+     * write that can only grant, the users' ids, or (for everybody) the write's ZedToken.
+     */
+    void announce(ChangeScope scope, String zedToken) {
+        if (scope.none()) {
+            return;
+        }
+        var message = scope.everybody() ? zedToken : AuthzChanges.users(scope.sortedUsers(), zedToken);
         try {
-            redis.sync().publish(AuthzChanges.CHANNEL, zedToken);
+            redis.sync().publish(AuthzChanges.CHANNEL, message);
         } catch (RuntimeException e) {
             throw new SpiceDbClient.AuthzUnavailableException(
                     "relationship change made but not announced (Redis): " + e.getMessage());

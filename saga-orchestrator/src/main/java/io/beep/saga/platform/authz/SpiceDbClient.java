@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,25 +45,27 @@ public class SpiceDbClient implements PermissionTuples {
     /** Writes the schema. */
     public void writeSchema(String schema) {
         var written = post("/v1/schema/write", Map.of("schema", schema)).path("writtenAt").path("token").asText();
-        changes.announce(written.isEmpty() ? "schema" : written);
+        changes.announce(ChangeScope.EVERYBODY, written.isEmpty() ? "schema" : written);
     }
 
     @Override
     public String write(List<Tuple> tuples) {
-        return update("OPERATION_TOUCH", tuples);
+        return update("OPERATION_TOUCH", tuples, ChangeScope::ofWrite);
     }
 
     @Override
     public String delete(List<Tuple> tuples) {
-        return update("OPERATION_DELETE", tuples);
+        return update("OPERATION_DELETE", tuples, ChangeScope::ofDelete);
     }
 
-    private String update(String operation, List<Tuple> tuples) {
+    private String update(String operation, List<Tuple> tuples, Function<List<Tuple>, ChangeScope> scopeOf) {
         for (int from = 0; from < tuples.size(); from += MAX_UPDATES) {
-            var updates = tuples.subList(from, Math.min(tuples.size(), from + MAX_UPDATES)).stream()
+            var batch = tuples.subList(from, Math.min(tuples.size(), from + MAX_UPDATES));
+            var updates = batch.stream()
                     .map(t -> Map.of("operation", operation, "relationship", json(t)))
                     .toList();
-            written(post("/v1/relationships/write", Map.of("updates", updates)).path("writtenAt").path("token").asText());
+            written(post("/v1/relationships/write", Map.of("updates", updates)).path("writtenAt").path("token").asText(),
+                    scopeOf.apply(batch));
         }
         return latestToken.get();
     }
@@ -91,7 +94,7 @@ public class SpiceDbClient implements PermissionTuples {
             relationshipFilter.put("optionalSubjectFilter", subject);
         }
         written(post("/v1/relationships/delete", Map.of("relationshipFilter", relationshipFilter))
-                .path("deletedAt").path("token").asText());
+                .path("deletedAt").path("token").asText(), ChangeScope.ofDeleteMatching(filter));
         return latestToken.get();
     }
 
@@ -119,12 +122,15 @@ public class SpiceDbClient implements PermissionTuples {
         return latestToken.get();
     }
 
-    /** Remembers the write's token and announces the change (before the saga step can complete). */
-    private void written(String token) {
+    /**
+     * Remembers the write's token and announces the change to those whose permissions it may shrink
+     * (before the saga step can complete; {@link ChangeScope}).
+     */
+    private void written(String token, ChangeScope scope) {
         if (token != null && !token.isEmpty()) {
             latestToken.set(token);
         }
-        changes.announce(token == null || token.isEmpty() ? "unknown" : token);
+        changes.announce(scope, token == null || token.isEmpty() ? "unknown" : token);
     }
 
     private static Map<String, Object> json(Tuple tuple) {
