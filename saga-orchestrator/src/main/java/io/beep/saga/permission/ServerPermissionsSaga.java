@@ -53,7 +53,7 @@ public class ServerPermissionsSaga {
     void on(ServerCreatedEvent event, PermissionTuples tuples, CommandGateway commands) {
         serverId = event.serverId().value();
         everyoneRoleId = event.everyoneRoleId().value();
-        tuples.write(ServerTuples.created(event));
+        tuples.writeCreated(ServerTuples.created(event));
         CommandOutcomes.acceptExisting(() -> commands.sendAndWait(new CreateChannelCommand(
                 event.defaultChannelId(), event.serverId(), DEFAULT_CHANNEL_NAME, ChannelType.TEXT, null,
                 event.ownerId())));

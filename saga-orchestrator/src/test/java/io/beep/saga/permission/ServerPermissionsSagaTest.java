@@ -73,6 +73,8 @@ class ServerPermissionsSagaTest {
                 Tuple.ofSet("server", "100", "grant_view_channels", "role", "101", "assignee"),
                 Tuple.ofSet("server", "100", "grant_send_messages", "role", "101", "assignee"));
         assertThat(tuples.written).hasSize(6);
+        assertThat(tuples.writtenAsCreated).as("a new server's relationships can only grant: not announced")
+                .containsExactlyElementsOf(tuples.written);
     }
 
     @Test
@@ -262,11 +264,18 @@ class ServerPermissionsSagaTest {
     static final class RecordingTuples implements PermissionTuples {
         final List<Tuple> written = new ArrayList<>();
         final List<Tuple> deleted = new ArrayList<>();
+        final List<Tuple> writtenAsCreated = new ArrayList<>();
 
         @Override
         public String write(List<Tuple> batch) {
             written.addAll(batch);
             return "snap";
+        }
+
+        @Override
+        public String writeCreated(List<Tuple> batch) {
+            writtenAsCreated.addAll(batch);
+            return write(batch);
         }
 
         @Override

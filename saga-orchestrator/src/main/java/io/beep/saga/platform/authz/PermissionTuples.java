@@ -10,6 +10,15 @@ public interface PermissionTuples {
 
     String write(List<Tuple> tuples);
 
+    /**
+     * Writes the relationships of an object the event just created (a new server with its everyone
+     * role): nothing referred to it before, so they can only grant and need no announcement
+     * ({@link ChangeScope}). Anywhere else (a repair, a later event) use {@link #write}.
+     */
+    default String writeCreated(List<Tuple> tuples) {
+        return write(tuples);
+    }
+
     String delete(List<Tuple> tuples);
 
     /** Deletes every relationship the filter matches; matching none is not an error. */

@@ -54,6 +54,11 @@ public class SpiceDbClient implements PermissionTuples {
     }
 
     @Override
+    public String writeCreated(List<Tuple> tuples) {
+        return update("OPERATION_TOUCH", tuples, created -> ChangeScope.NONE);
+    }
+
+    @Override
     public String delete(List<Tuple> tuples) {
         return update("OPERATION_DELETE", tuples, ChangeScope::ofDelete);
     }
