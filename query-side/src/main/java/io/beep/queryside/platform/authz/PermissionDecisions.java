@@ -44,6 +44,10 @@ public class PermissionDecisions {
     private static final Logger log = LoggerFactory.getLogger(PermissionDecisions.class);
     /** How long a user's last change is remembered (far longer than any check can take). */
     private static final long CHANGE_MEMORY_NANOS = 60_000_000_000L;
+    /** How often old user changes are looked for (on whatever message arrives: heartbeats every 2 s). */
+    private static final long FORGET_EVERY_NANOS = 10_000_000_000L;
+    /** The sequence number of a change being recorded: later than any check's. */
+    private static final long PENDING = Long.MAX_VALUE;
     private final DecisionsProperties properties;
     /** user id -> (decision key -> kept until, nanoTime). */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Long>> allowed = new ConcurrentHashMap<>();
@@ -66,6 +70,8 @@ public class PermissionDecisions {
     private volatile long forgottenUpTo;
     private volatile boolean closed;
     private final String channel;
+    /** When old user changes were last forgotten (only the subscriber thread reads and writes it). */
+    private long lastForgotten = System.nanoTime();
 
     /** A user's last change: its sequence number and when it was heard. */
     private record Change(long sequence, long heardAt) {
@@ -189,8 +195,14 @@ public class PermissionDecisions {
         if (wasSilent || !heartbeat && users == null) {
             changedForEverybody(now);
         } else if (users != null) {
-            long number = sequence.incrementAndGet();
-            var change = new Change(number, now);
+            // First mark the users as "changed, number not yet known": a check that reads the new
+            // number below must already see its user as changed (fully consistent, nothing kept
+            // from before), so the mark goes in before the number is raised.
+            var pending = new Change(PENDING, now);
+            for (var user : users) {
+                userChanges.put(user, pending);
+            }
+            var change = new Change(sequence.incrementAndGet(), now);
             for (var user : users) {
                 userChanges.put(user, change);
                 var dropped = allowed.remove(user);
@@ -198,9 +210,10 @@ public class PermissionDecisions {
                     size.addAndGet(-dropped.size());
                 }
             }
-            if ((number & 255) == 0) {
-                forgetOldChanges(now);
-            }
+        }
+        if (now - lastForgotten > FORGET_EVERY_NANOS) {
+            lastForgotten = now;
+            forgetOldChanges(now);
         }
         lastHeard = now;
     }
@@ -220,7 +233,7 @@ public class PermissionDecisions {
     private void forgetOldChanges(long now) {
         for (var entry : userChanges.entrySet()) {
             var change = entry.getValue();
-            if (now - change.heardAt() > CHANGE_MEMORY_NANOS) {
+            if (change.sequence() != PENDING && now - change.heardAt() > CHANGE_MEMORY_NANOS) {
                 if (change.sequence() > forgottenUpTo) {
                     forgottenUpTo = change.sequence();
                 }
