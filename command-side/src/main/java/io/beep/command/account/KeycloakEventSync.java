@@ -83,7 +83,8 @@ class KeycloakEventSync extends PeriodicJob {
         // Keycloak takes an event's time before it commits it, so an event can appear after a later
         // one was listed already: every poll reads again from OVERLAP_MS before the cursor (events
         // handled already are skipped by their id) and pages by offset from that fixed start
-        long from = Math.max(0, eventLog.cursor(stream) - OVERLAP_MS);
+        long cursor = eventLog.cursor(stream);
+        long from = Math.max(0, cursor - OVERLAP_MS);
         for (int first = 0; ; ) {
             var answer = keycloak.admin("GET", query + "&direction=asc&first=" + first + "&max="
                     + properties.pageSize() + "&dateFrom=" + from, null);
@@ -99,7 +100,12 @@ class KeycloakEventSync extends PeriodicJob {
                         recorded++;
                     }
                 }
-                eventLog.advance(stream, event.path("time").asLong());
+                // the cursor only moves forward (GREATEST): the re-read overlap writes nothing
+                long time = event.path("time").asLong();
+                if (time > cursor) {
+                    eventLog.advance(stream, time);
+                    cursor = time;
+                }
             }
             if (page.size() < properties.pageSize()) {
                 return recorded;

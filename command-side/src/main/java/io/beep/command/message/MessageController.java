@@ -7,6 +7,7 @@ import io.beep.command.platform.authz.AuthzClient;
 import io.beep.command.platform.authz.AuthzSync;
 import io.beep.command.platform.authz.Authorizer;
 import io.beep.command.platform.authz.Authorizer.Resource;
+import io.beep.command.platform.axon.AppendedPositions;
 import io.beep.command.platform.axon.EventPositions;
 import io.beep.command.platform.id.Snowflakes;
 import io.beep.command.platform.ratelimit.RateLimiter;
@@ -117,12 +118,14 @@ class MessageController {
         RateLimiter.enforce(rateLimiter.messageSent(user.value()), response);
         var replyTo = request.replyTo() == null ? null : MessageId.of(Ids.snowflake(request.replyTo()));
         var messageId = MessageId.of(ids.next());
-        List<MessageAttachment> files = List.of();
-        if (key == null && attachmentIds.isEmpty()) {
-            commands.sendAndWait(new SendMessageCommand(messageId, channel.channelId(), channel.serverId(), user,
-                    request.content(), request.nonce(), replyTo));
-        } else {
-            var outcome = transaction.execute(status -> {
+        // the message's position comes from its event insert (no query after the command)
+        var sent = AppendedPositions.capture(() -> {
+            if (key == null && attachmentIds.isEmpty()) {
+                commands.sendAndWait(new SendMessageCommand(messageId, channel.channelId(), channel.serverId(), user,
+                        request.content(), request.nonce(), replyTo));
+                return new SendOutcome(null, List.<MessageAttachment>of());
+            }
+            return transaction.execute(status -> {
                 if (key != null && !idempotency.claim(user, key, messageId.value(), channel.channelId().value())) {
                     return new SendOutcome(idempotency.find(user, key).orElseThrow(), List.of());
                 }
@@ -131,12 +134,13 @@ class MessageController {
                         request.content(), request.nonce(), replyTo, taken));
                 return new SendOutcome(null, taken);
             });
-            if (outcome.earlier() != null) {
-                return replay(outcome.earlier());
-            }
-            files = outcome.files();
+        });
+        var outcome = sent.result();
+        if (outcome.earlier() != null) {
+            return replay(outcome.earlier());
         }
-        long position = positions.latestOf(messageId.value());
+        List<MessageAttachment> files = outcome.files();
+        long position = positions.latestOf(messageId.value(), sent);
         var view = new MessageView(messageId.value(), channel.channelId().value(),
                 channel.serverId() == null ? null : channel.serverId().value(), user.value(),
                 request.content() == null ? "" : request.content().strip(),

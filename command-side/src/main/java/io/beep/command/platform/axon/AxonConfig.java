@@ -65,7 +65,7 @@ public class AxonConfig {
      * Events as JSON rows in PostgreSQL, appended in the caller's transaction and read without one
      * ({@link ReadsOutsideTransactions}); snapshots as JSON of the aggregate's fields
      * ({@link SnapshotSerializer}; not a bean: a second unqualified serializer bean would
-     * replace Axon's general one).
+     * replace Axon's general one). An append can report the positions it took ({@link AppendedPositions}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -83,6 +83,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(new ReadsOutsideTransactions(transactionManager))
                 .schema(EVENT_SCHEMA)
+                .appendEvents(AppendedPositions::appendEvents)
                 .build();
     }
 

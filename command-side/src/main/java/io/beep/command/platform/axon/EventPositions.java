@@ -21,4 +21,13 @@ public class EventPositions {
                 (row, i) -> row.getLong(1), aggregateId);
         return positions.isEmpty() ? 0 : positions.get(0);
     }
+
+    /**
+     * The global position of the aggregate's newest event: as {@code captured} appended it on this
+     * thread (read from the insert, no query), else {@link #latestOf(String)}.
+     */
+    public long latestOf(String aggregateId, AppendedPositions.Captured<?> captured) {
+        var appended = captured.of(aggregateId);
+        return appended != null ? appended : latestOf(aggregateId);
+    }
 }
