@@ -24,7 +24,10 @@ class RoutingConfiguration {
                 .build();
     }
 
-    /** Keep-alive client to every backend; it shares the server's event loops (no thread hops). */
+    /**
+     * Keep-alive client to every backend. It runs on reactor-netty's global event loops, not the
+     * server's: an exchange ends on the backend connection's thread (see server.ReadAfterResponse).
+     */
     @Bean
     HttpClient upstreamHttpClient(ConnectionProvider upstreamConnections, GatewayProperties properties) {
         var upstream = properties.upstream();
