@@ -99,7 +99,11 @@ public class MessageStore {
         }
         channels.createIndex(Indexes.ascending("parentId"), new IndexOptions().name("threads").sparse(true));
         // by the collections' actual names: a projection rebuild gives them a copy of their own
-        ferretDb.ensure(messages.getNamespace().getCollectionName(), "_id", "hp", "pk", "channelId", "serverId");
+        // hp and pk only readers look up: a rebuild indexes them once its copy is loaded. sk too, but
+        // its GIN index costs less kept up per insert than built over the loaded copy (measured,
+        // docs/benchmarks.md: the build reads every large search document back)
+        ferretDb.ensure(messages.getNamespace().getCollectionName(), "_id", "channelId", "serverId");
+        ferretDb.ensureForReads(messages.getNamespace().getCollectionName(), "hp", "pk");
         ferretDb.ensure(search.getNamespace().getCollectionName(), "_id", "sk", "channelId", "serverId");
         ferretDb.ensure(channels.getNamespace().getCollectionName(), "_id", "parentId", "serverId");
     }

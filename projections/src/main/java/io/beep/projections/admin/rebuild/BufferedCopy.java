@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -38,6 +39,13 @@ import org.bson.conversions.Bson;
  * copy holds when the id is not there (the copy is written by this object only). Any other call
  * first flushes the collection's queue, then goes to the collection. The handlers' code is not
  * changed: it sees a {@link MongoDatabase}.
+ *
+ * <p>On FerretDB on PostgreSQL ({@link FerretDbTables} given), each run of queued inserts is
+ * written straight into the collection's table instead (same documents, same bytes, same
+ * skipping of existing ids; the rest of the queue keeps its order around it), and the handlers'
+ * {@code createIndex} calls are noted and made by {@link #addIndexes} once the copy is loaded:
+ * FerretDB's indexes serve neither the handlers' lookups (its GIN indexes do, {@link ReadIndexesLater})
+ * nor anything before the copy switches live.
  */
 final class BufferedCopy {
 
@@ -45,10 +53,15 @@ final class BufferedCopy {
     private final UnaryOperator<String> names;
     private final Map<String, Buffer> buffers = new LinkedHashMap<>();
     private final MongoDatabase proxy;
+    private final FerretDbTables tables;
+    /** The createIndex calls noted for {@link #addIndexes}: collection, method, arguments. */
+    private final List<Object[]> indexes = new ArrayList<>();
 
-    BufferedCopy(MongoDatabase database, UnaryOperator<String> names) {
+    /** A copy written through {@code database}; through {@code tables} (nullable) where it can. */
+    BufferedCopy(MongoDatabase database, UnaryOperator<String> names, FerretDbTables tables) {
         this.database = database;
         this.names = names;
+        this.tables = tables;
         this.proxy = (MongoDatabase) Proxy.newProxyInstance(BufferedCopy.class.getClassLoader(),
                 new Class<?>[] {MongoDatabase.class}, (p, method, args) -> {
                     if (method.getName().equals("getCollection") && args != null && args.length >= 1
@@ -71,8 +84,18 @@ final class BufferedCopy {
         }
     }
 
+    /** Makes the noted {@code createIndex} calls (an index that exists already is left as it is). */
+    synchronized void addIndexes() throws Throwable {
+        flush();
+        for (var call : indexes) {
+            var collection = database.getCollection((String) call[0]);
+            call(collection, (Method) call[1], (Object[]) call[2], collection);
+        }
+    }
+
     private synchronized Buffer buffer(String name) {
-        return buffers.computeIfAbsent(name, n -> new Buffer(database.getCollection(names.apply(n))));
+        return buffers.computeIfAbsent(name, n -> new Buffer(database.getCollection(names.apply(n)), names.apply(n),
+                tables, indexes));
     }
 
     private static Object call(Object proxy, Method method, Object[] args, Object target) throws Throwable {
@@ -103,13 +126,19 @@ final class BufferedCopy {
                 "distinct", "aggregate", "listIndexes", "createIndex", "createIndexes", "watch");
 
         private final MongoCollection<Document> collection;
+        private final String name;
+        private final FerretDbTables tables;
+        private final List<Object[]> indexes;
         private final List<WriteModel<Document>> queued = new ArrayList<>();
         private final Object proxy;
         /** The ids in the collection once a lookup by id needed them; null before. */
         private Set<BsonValue> ids;
 
-        Buffer(MongoCollection<Document> collection) {
+        Buffer(MongoCollection<Document> collection, String name, FerretDbTables tables, List<Object[]> indexes) {
             this.collection = collection;
+            this.name = name;
+            this.tables = tables;
+            this.indexes = indexes;
             this.proxy = Proxy.newProxyInstance(BufferedCopy.class.getClassLoader(),
                     new Class<?>[] {MongoCollection.class}, this);
         }
@@ -160,6 +189,16 @@ final class BufferedCopy {
                         return queue(new DeleteOneModel<>(filter));
                     }
                     break;
+                case "createIndex", "createIndexes":
+                    if (tables != null && arity >= 1) {
+                        // the collection exists from now on (the handlers' GIN indexes need its table)
+                        tables.ensureCollection(name);
+                        synchronized (indexes) {
+                            indexes.add(new Object[] {name, method, args});
+                        }
+                        return method.getName().equals("createIndex") ? indexName(args) : List.of();
+                    }
+                    break;
                 case "find":
                     if (arity == 1 && args[0] instanceof Bson filter) {
                         var id = idOnly(filter);
@@ -207,8 +246,41 @@ final class BufferedCopy {
         }
 
         synchronized void flush() {
-            var rest = new ArrayList<>(queued);
+            var all = new ArrayList<>(queued);
             queued.clear();
+            int from = 0;
+            while (from < all.size()) {
+                // a run of inserts FerretDB's table takes directly, else a run of other writes
+                var encoded = new ArrayList<String>();
+                int to = from;
+                while (tables != null && to < all.size() && all.get(to) instanceof InsertOneModel<Document> insert) {
+                    var json = FerretDbDocuments.encode(insert.getDocument());
+                    if (json == null) {
+                        break;
+                    }
+                    encoded.add(json);
+                    to++;
+                }
+                if (!encoded.isEmpty()) {
+                    tables.insertNew(name, encoded);
+                    from = to;
+                    continue;
+                }
+                to = from + 1;
+                while (tables != null && to < all.size() && !(all.get(to) instanceof InsertOneModel<?>)) {
+                    to++;
+                }
+                if (tables == null) {
+                    to = all.size();
+                }
+                bulkWrite(new ArrayList<>(all.subList(from, to)));
+                from = to;
+            }
+        }
+
+        /** Sends the writes in order; a duplicate key skips that one write. */
+        private void bulkWrite(List<WriteModel<Document>> writes) {
+            var rest = writes;
             while (!rest.isEmpty()) {
                 try {
                     collection.bulkWrite(rest, new BulkWriteOptions().ordered(true));
@@ -221,6 +293,14 @@ final class BufferedCopy {
                     rest = new ArrayList<>(rest.subList(error.getIndex() + 1, rest.size()));
                 }
             }
+        }
+
+        /** The name a {@code createIndex(keys[, options])} call gives its index. */
+        private static String indexName(Object[] args) {
+            if (args.length >= 2 && args[1] instanceof IndexOptions options && options.getName() != null) {
+                return options.getName();
+            }
+            return args[0] instanceof Bson keys ? keys.toBsonDocument().keySet().toString() : "";
         }
 
         /** The value of a filter that is {@code {_id: value}} and nothing else; null otherwise. */

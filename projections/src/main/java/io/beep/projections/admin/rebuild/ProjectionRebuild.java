@@ -94,14 +94,20 @@ class ProjectionRebuild implements JobRunner {
         var state = new State(job.processed(),
                 job.position() == null ? null : GapAwareTrackingToken.newInstance(job.position(), Set.of()));
         try (var session = copies.open(processor, storage, copy)) {
-            // 1. the history, while the live copy serves and follows
+            // 1. the history, while the live copy serves and follows; then the indexes only readers
+            // need (added to the loaded copy, see ViewCopies.Session#addIndexes), and what came meanwhile
+            boolean indexed = false;
             while (true) {
                 if (!replay(session, state, Long.MAX_VALUE, progress)) {
                     stopped(progress, processor, storage, copy);
                     return;
                 }
                 if (events.head() - position(state.token) <= properties.switchLag()) {
-                    break;
+                    if (indexed) {
+                        break;
+                    }
+                    session.addIndexes();
+                    indexed = true;
                 }
             }
             // 2. the switch

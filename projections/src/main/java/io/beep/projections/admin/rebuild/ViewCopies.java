@@ -1,6 +1,8 @@
 package io.beep.projections.admin.rebuild;
 
 import com.mongodb.client.MongoDatabase;
+import io.beep.projections.platform.mongo.FerretDbIndexes;
+import io.beep.projections.platform.mongo.MongoProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,11 +43,12 @@ class ViewCopies {
     private final MongoDatabase mongo;
     private final CollectionAliases aliases;
     private final BoundHandlers handlers;
+    private final MongoProperties mongoProperties;
     /** Collection names the handlers of a copy opened, by copy id. */
     private final Map<String, Set<String>> opened = new ConcurrentHashMap<>();
 
     ViewCopies(DataSource viewsDataSource, DataSourceProperties viewsDataSourceProperties, DSLContext liveDsl,
-               MongoDatabase mongo, CollectionAliases aliases, BoundHandlers handlers) {
+               MongoDatabase mongo, CollectionAliases aliases, BoundHandlers handlers, MongoProperties mongoProperties) {
         this.views = viewsDataSource;
         this.db = new JdbcTemplate(viewsDataSource);
         this.viewsProperties = viewsDataSourceProperties;
@@ -54,6 +57,7 @@ class ViewCopies {
         this.mongo = RoutedMongo.unwrap(mongo);
         this.aliases = aliases;
         this.handlers = handlers;
+        this.mongoProperties = mongoProperties;
     }
 
     /** The live copy of {@code processor}. */
@@ -94,7 +98,8 @@ class ViewCopies {
                     }
                     connection.setAutoCommit(false);
                     var dsl = DSL.using(connection, liveDsl.dialect(), liveDsl.settings());
-                    return new Session(handlers.bind(processor, Map.of(DSLContext.class, dsl)), connection, () -> { });
+                    return new Session(handlers.bind(processor, Map.of(DSLContext.class, dsl)), connection, () -> { },
+                            () -> { }, () -> { });
                 } catch (SQLException | RuntimeException e) {
                     connection.close();
                     throw e;
@@ -103,12 +108,35 @@ class ViewCopies {
         }
         var names = opened.computeIfAbsent(copy, c -> ConcurrentHashMap.newKeySet());
         names.addAll(storage.names());
-        var buffered = new BufferedCopy(mongo, name -> {
-            names.add(name);
-            return name + "__" + copy;
-        });
-        return new Session(handlers.bind(processor, Map.of(MongoDatabase.class, buffered.database())), null,
-                buffered::flush);
+        // on FerretDB: inserts straight into its tables, reader-only indexes once the copy is loaded
+        var tables = FerretDbTables.open(mongo, mongoProperties);
+        var indexes = new ReadIndexesLater(mongoProperties);
+        try {
+            var buffered = new BufferedCopy(mongo, name -> {
+                names.add(name);
+                return name + "__" + copy;
+            }, tables);
+            return new Session(handlers.bind(processor, Map.of(MongoDatabase.class, buffered.database(),
+                    FerretDbIndexes.class, indexes)), null, buffered::flush, () -> {
+                        try {
+                            buffered.addIndexes();
+                        } catch (RuntimeException | Error e) {
+                            throw e;
+                        } catch (Throwable e) {
+                            throw new IllegalStateException("cannot add the indexes of copy " + copy, e);
+                        }
+                        indexes.addNoted();
+                    }, () -> {
+                        if (tables != null) {
+                            tables.close();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            if (tables != null) {
+                tables.close();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -256,11 +284,16 @@ class ViewCopies {
         private final BoundHandlers.Handlers handlers;
         private final Connection connection;
         private final Runnable flush;
+        private final Runnable addIndexes;
+        private final Runnable release;
 
-        Session(BoundHandlers.Handlers handlers, Connection connection, Runnable flush) {
+        Session(BoundHandlers.Handlers handlers, Connection connection, Runnable flush, Runnable addIndexes,
+                Runnable release) {
             this.handlers = handlers;
             this.connection = connection;
             this.flush = flush;
+            this.addIndexes = addIndexes;
+            this.release = release;
         }
 
         BoundHandlers.Handlers handlers() {
@@ -275,8 +308,18 @@ class ViewCopies {
             }
         }
 
+        /**
+         * Adds the indexes the loaded copy's readers need that were left out while it was loaded
+         * (Mongo copies on FerretDB); before the copy switches live.
+         */
+        void addIndexes() throws SQLException {
+            commit();
+            addIndexes.run();
+        }
+
         @Override
         public void close() throws SQLException {
+            release.run();
             if (connection != null) {
                 try {
                     connection.rollback();

@@ -41,6 +41,14 @@ public class FerretDbIndexes {
         return url != null && !url.isBlank();
     }
 
+    /**
+     * Like {@link #ensure}, for fields only readers look up (the projection writing the collection
+     * never does): a projection rebuild adds these once its copy is loaded, before the copy goes live.
+     */
+    public void ensureForReads(String collection, String... fields) {
+        ensure(collection, fields);
+    }
+
     /** Adds (if missing) a GIN index per field on the table behind {@code collection}; the collection must exist. */
     public synchronized void ensure(String collection, String... fields) {
         if (!enabled()) {

@@ -14,11 +14,15 @@ import io.beep.contracts.common.Permission;
 import io.beep.contracts.common.RoleId;
 import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;
+import io.beep.contracts.channel.ChannelDeletedEvent;
+import io.beep.contracts.message.MessageAttachment;
+import io.beep.contracts.message.MessageAttachmentsAddedEvent;
 import io.beep.contracts.message.MessageDeletedEvent;
 import io.beep.contracts.message.MessageEditedEvent;
 import io.beep.contracts.message.MessagePinnedEvent;
 import io.beep.contracts.message.MessageSentEvent;
 import io.beep.contracts.message.MessageType;
+import io.beep.contracts.message.MessageViewKeys;
 import io.beep.contracts.server.MemberJoinedEvent;
 import io.beep.contracts.server.MemberLeftEvent;
 import io.beep.contracts.server.RoleAssignedEvent;
@@ -148,10 +152,15 @@ class ProjectionRebuildIntegrationTest {
     @Test
     void theRebuiltMessagesEqualTheLiveOnesAndTheLiveProcessorFollowsIntoTheNewCopy() throws Exception {
         history(2, 40);
+        filesAndADeletedChannel();
         var channels = List.copyOf(this.channels);
         awaitCaughtUp("messages");
         var before = messages(channels);
+        var searchBefore = searchCopies(channels);
+        var indexesBefore = indexes();
         long expected = before.size();
+        assertThat(searchBefore).hasSameSizeAs(before);
+        assertThat(searchBefore).anyMatch(d -> d.get("attachments") instanceof List<?> files && !files.isEmpty());
 
         var reads = new Reads(() -> mongo.getCollection(MessageStore.COLLECTION)
                 .countDocuments(new Document("channelId", new Document("$in", channels))) == expected);
@@ -162,6 +171,9 @@ class ProjectionRebuildIntegrationTest {
 
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("succeeded");
         assertThat(messages(channels)).isEqualTo(before);
+        assertThat(searchCopies(channels)).isEqualTo(searchBefore);
+        // the indexes left out while the copy was loaded are there before it serves
+        assertThat(indexes()).isEqualTo(indexesBefore);
         assertThat(reads.failures).as("reads that failed or answered short during the rebuild").isEmpty();
         assertThat(new JdbcTemplate(views).queryForObject("select target from collection_alias where name = ?",
                 String.class, MessageStore.COLLECTION)).isEqualTo(MessageStore.COLLECTION + "__" + copyOf(job));
@@ -280,6 +292,33 @@ class ProjectionRebuildIntegrationTest {
         return ids;
     }
 
+    /**
+     * A server with a channel whose messages got files (and one a thread), and a channel deleted
+     * with its messages; the kept channel joins {@link #channels}, and so does the deleted one
+     * (none of its messages may be left).
+     */
+    private void filesAndADeletedChannel() {
+        var server = nextId();
+        var kept = nextId();
+        var doomed = nextId();
+        for (var channel : List.of(kept, doomed)) {
+            append("Channel", channel, 0, new ChannelCreatedEvent(ChannelId.of(channel), ServerId.of(server), "c" + channel,
+                    ChannelType.TEXT, null, UserId.of("owner"), now()));
+            channels.add(channel);
+            for (int i = 0; i < 12; i++) {
+                var message = nextId();
+                append("Message", message, 0, sent(message, channel, server, "files \"quoted\" \\ line\nbreak " + i));
+                if (i % 3 == 0) {
+                    append("Message", message, 1, new MessageAttachmentsAddedEvent(MessageId.of(message), ChannelId.of(channel),
+                            ServerId.of(server), List.of(new MessageAttachment(nextId(), "Report Q" + i + ".txt", 30 + i,
+                                    "text/plain"))));
+                }
+            }
+        }
+        append("Channel", doomed, 1, new ChannelDeletedEvent(ChannelId.of(doomed), ServerId.of(server), ChannelType.TEXT,
+                UserId.of("owner")));
+    }
+
     private static MessageSentEvent sent(String message, String channel, String server, String content) {
         return new MessageSentEvent(MessageId.of(message), ChannelId.of(channel), ServerId.of(server),
                 UserId.of("author"), content, MessageType.DEFAULT, "n" + message, null, now());
@@ -327,6 +366,59 @@ class ProjectionRebuildIntegrationTest {
         for (var document : all) {
             document.remove("seq");
             document.remove("hp");
+        }
+        return all;
+    }
+
+    /**
+     * The search copies of the given channels' messages by id, without their numbers in the scope
+     * ({@code ss}, with gaps where a live batch was handled twice) and the keys made from them
+     * ({@code sk}), after checking each copy's keys are those of its words and number.
+     */
+    private List<Document> searchCopies(List<String> channels) {
+        var all = new ArrayList<Document>();
+        mongo.getCollection(MessageStore.SEARCH).find(new Document("channelId", new Document("$in", channels)))
+                .sort(Sorts.ascending("_id")).into(all);
+        for (var document : all) {
+            if (!Boolean.TRUE.equals(document.getBoolean("deleted"))) {
+                var scope = MessageViewKeys.scope(document.getString("serverId"), document.getString("channelId"));
+                assertThat(document.getList("sk", String.class)).as(document.toJson()).isEqualTo(MessageViewKeys.searchKeys(
+                        scope, document.getList("tokens", String.class), ((Number) document.get("ss")).longValue()));
+            }
+            for (var field : List.of("ss", "sk", "seq", "hp")) {
+                document.remove(field);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The indexes of the live copies of the message collections: FerretDB's (by name) and, on
+     * FerretDB, the GIN indexes added for lookups (by field).
+     */
+    private Map<String, Set<String>> indexes() throws Exception {
+        var all = new java.util.TreeMap<String, Set<String>>();
+        var liveNames = new JdbcTemplate(views);
+        for (var name : List.of(MessageStore.COLLECTION, MessageStore.SEARCH, MessageStore.CHANNELS)) {
+            var names = new java.util.TreeSet<String>();
+            mongo.getCollection(name).listIndexes().forEach(index -> names.add(index.getString("name")));
+            var target = liveNames.queryForList("select target from collection_alias where name = ?", String.class, name)
+                    .stream().findFirst().orElse(name);
+            try (var db = java.sql.DriverManager.getConnection(
+                    System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb",
+                    System.getenv().getOrDefault("BEEP_PG_USER", "beep"), System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+                 var statement = db.prepareStatement("select i.indexname, m._jsonb->>'table' from \"" + ItInfrastructure.MONGO_DB
+                         + "\"._ferretdb_database_metadata m join pg_indexes i on i.schemaname = ? and i.tablename = m._jsonb->>'table' "
+                         + "where m._jsonb->>'_id' = ? and i.indexname like 'beep\\_%\\_gin'")) {
+                statement.setString(1, ItInfrastructure.MONGO_DB);
+                statement.setString(2, target);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        names.add("gin " + rows.getString(1).replace("beep_" + rows.getString(2) + "_", ""));
+                    }
+                }
+            }
+            all.put(name, names);
         }
         return all;
     }

@@ -1,0 +1,192 @@
+package io.beep.projections.admin.rebuild;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoDatabase;
+import io.beep.projections.platform.mongo.MongoProperties;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inserts of a rebuild's Mongo copy written straight into the PostgreSQL table FerretDB keeps the
+ * collection in, in FerretDB's own document encoding ({@link FerretDbDocuments}): {@code COPY} into
+ * a temporary table, then one {@code INSERT ... ON CONFLICT DO NOTHING} (a document whose
+ * {@code _id} exists is skipped, as the handlers' inserts through FerretDB skip it). FerretDB's
+ * metadata is never written here: the collection is created through FerretDB (which records its
+ * table and its unique {@code _id} index), and only rows are added to that table, as FerretDB's own
+ * insert adds them; every later read and write goes through FerretDB as usual. Used only by
+ * rebuilds (the copy is written by nothing else until it switches) and only when the store is
+ * FerretDB on PostgreSQL.
+ */
+final class FerretDbTables implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FerretDbTables.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+    private final MongoDatabase database;
+    private final String schema;
+    private final Connection connection;
+    private final CopyManager copy;
+    private final Map<String, String> tables = new HashMap<>();
+
+    private FerretDbTables(MongoDatabase database, Connection connection) throws SQLException {
+        this.database = database;
+        this.schema = database.getName();
+        this.connection = connection;
+        this.copy = new CopyManager(connection.unwrap(BaseConnection.class));
+        try (var statement = connection.createStatement()) {
+            statement.execute("create temporary table if not exists rebuild_rows (_jsonb jsonb) on commit delete rows");
+        }
+        connection.setAutoCommit(false);
+    }
+
+    /**
+     * The writer for {@code database}'s collections; null when the store is not FerretDB on
+     * PostgreSQL, or its PostgreSQL database cannot be reached (the copy is then written through
+     * FerretDB, only slower).
+     */
+    static FerretDbTables open(MongoDatabase database, MongoProperties properties) {
+        var url = properties == null ? null : properties.ferretdbPostgresUrl();
+        if (url == null || url.isBlank() || !NAME.matcher(database.getName()).matches()) {
+            return null;
+        }
+        try {
+            var connection = DriverManager.getConnection(url, properties.ferretdbPostgresUser(),
+                    properties.ferretdbPostgresPassword());
+            try {
+                return new FerretDbTables(database, connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            log.warn("rebuild writes through FerretDB: cannot reach its PostgreSQL database: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Inserts the encoded documents into {@code collection} (created through FerretDB if it does not
+     * exist), skipping those whose {@code _id} is there already; durable when this returns.
+     */
+    void insertNew(String collection, List<String> documents) {
+        var table = table(collection);
+        try {
+            // streamed a document at a time: no buffer of the whole batch (megabytes a chunk)
+            var in = copy.copyIn("copy pg_temp.rebuild_rows (_jsonb) from stdin");
+            try {
+                var buffer = new ByteArrayOutputStream(1 << 16);
+                for (var document : documents) {
+                    buffer.writeBytes(copyText(document).getBytes(StandardCharsets.UTF_8));
+                    buffer.write('\n');
+                    if (buffer.size() >= 1 << 16) {
+                        in.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                        buffer.reset();
+                    }
+                }
+                in.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("insert into \"" + schema + "\".\"" + table
+                        + "\" (_jsonb) select _jsonb from pg_temp.rebuild_rows on conflict do nothing");
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the failure below is what matters
+            }
+            throw new IllegalStateException("rebuild insert into " + collection + " failed", e);
+        }
+    }
+
+    /** Creates {@code collection} through FerretDB unless it exists. */
+    void ensureCollection(String collection) {
+        table(collection);
+    }
+
+    /** The table FerretDB keeps {@code collection} in, creating the collection through FerretDB first. */
+    private String table(String collection) {
+        var known = tables.get(collection);
+        if (known != null) {
+            return known;
+        }
+        var table = lookUp(collection);
+        if (table == null) {
+            try {
+                database.createCollection(collection);
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != 48) { // NamespaceExists: created meanwhile
+                    throw e;
+                }
+            }
+            table = lookUp(collection);
+        }
+        if (table == null || !NAME.matcher(table).matches()) {
+            throw new IllegalStateException("FerretDB has no table for collection " + collection);
+        }
+        tables.put(collection, table);
+        return table;
+    }
+
+    private String lookUp(String collection) {
+        try (var statement = connection.prepareStatement("select _jsonb->>'table' from \"" + schema
+                + "\"._ferretdb_database_metadata where _jsonb->>'_id' = ?")) {
+            statement.setString(1, collection);
+            try (var rows = statement.executeQuery()) {
+                var table = rows.next() ? rows.getString(1) : null;
+                connection.commit();
+                return table;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read FerretDB's metadata", e);
+        }
+    }
+
+    /**
+     * The text as a line of COPY's text format: backslash, newline, carriage return and tab escaped
+     * (the encoded documents hold only the first: JSON escapes the others).
+     */
+    static String copyText(String text) {
+        if (text.indexOf('\\') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
+            return text;
+        }
+        var out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to do with it
+        }
+    }
+}
