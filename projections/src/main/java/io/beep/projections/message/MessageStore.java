@@ -14,6 +14,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.beep.contracts.message.MessageViewKeys;
+import io.beep.projections.platform.mongo.FerretDbDeletes;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,8 +75,10 @@ public class MessageStore {
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> channels;
     private final MongoCollection<Document> search;
+    private final FerretDbDeletes deletes;
 
     public MessageStore(MongoDatabase database, FerretDbIndexes ferretDb) {
+        this.deletes = ferretDb.deletes();
         this.messages = database.getCollection(COLLECTION);
         this.channels = database.getCollection(CHANNELS);
         this.search = database.getCollection(SEARCH);
@@ -370,9 +373,10 @@ public class MessageStore {
             doomed.add(thread.getString("_id"));
         }
         for (var id : doomed) {
-            // one plain equality each (FerretDB scans the whole collection for an explicit $and)
-            search.deleteMany(new Document("channelId", id));
-            messages.deleteMany(new Document("channelId", id));
+            // one field each (FerretDB scans the whole collection for an explicit $and), any number
+            // of documents (FerretDbDeletes: FerretDB's own deleteMany fails beyond 65,535)
+            deletes.deleteAll(search, "channelId", id);
+            deletes.deleteAll(messages, "channelId", id);
             channels.updateOne(Filters.eq("_id", id), new Document("$set", new Document("deleted", true))
                     .append("$inc", new Document(MessageViewKeys.CHANGES, 1L)), new UpdateOptions().upsert(true));
         }
@@ -384,8 +388,8 @@ public class MessageStore {
      */
     public void deleteServer(String serverId) {
         flushPending();
-        search.deleteMany(new Document("serverId", serverId));
-        messages.deleteMany(new Document("serverId", serverId));
+        deletes.deleteAll(search, "serverId", serverId);
+        deletes.deleteAll(messages, "serverId", serverId);
         channels.updateMany(new Document("serverId", serverId), new Document("$set", new Document("deleted", true))
                 .append("$inc", new Document(MessageViewKeys.CHANGES, 1L)));
     }

@@ -26,13 +26,20 @@ public class FerretDbIndexes {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private final MongoProperties properties;
+    private final FerretDbDeletes deletes;
     private final String schema;
     private volatile boolean planModeSet;
 
     public FerretDbIndexes(MongoProperties properties) {
         this.properties = properties;
+        this.deletes = new FerretDbDeletes(properties);
         var name = new com.mongodb.ConnectionString(properties.url()).getDatabase();
         this.schema = name == null || name.isBlank() ? "beep" : name;
+    }
+
+    /** Deletes by field value that work for any number of documents ({@link FerretDbDeletes}). */
+    public FerretDbDeletes deletes() {
+        return deletes;
     }
 
     /** Whether the store is FerretDB on PostgreSQL (its PostgreSQL database is configured). */

@@ -1,0 +1,93 @@
+package io.beep.projections.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deleting every document with a field value on the real FerretDB on PostgreSQL, in a database of the
+ * test's own: straight in FerretDB's table, in chunks, and FerretDB reads the result as it is; on a
+ * store without its PostgreSQL side, through the collection.
+ */
+class FerretDbDeletesIntegrationTest {
+
+    private static final String DATABASE = "beep_deletes_" + UUID.randomUUID().toString().substring(0, 8);
+    private static MongoClient client;
+    private static MongoDatabase database;
+    private static MongoProperties properties;
+
+    @BeforeAll
+    static void connect() {
+        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
+        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
+        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+        client = MongoClients.create(url);
+        database = client.getDatabase(DATABASE);
+        properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
+                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void deletesEveryMatchingDocumentInChunksAndNothingElse() {
+        var collection = database.getCollection("chunked");
+        insert(collection, "doomed", 2 * FerretDbDeletes.CHUNK + 123);
+        insert(collection, "kept", 50);
+
+        long deleted = new FerretDbDeletes(properties).deleteAll(collection, "serverId", "doomed");
+
+        assertThat(deleted).isEqualTo(2 * FerretDbDeletes.CHUNK + 123);
+        assertThat(collection.countDocuments(new Document("serverId", "doomed"))).as("read through FerretDB").isZero();
+        assertThat(collection.countDocuments(new Document("serverId", "kept"))).isEqualTo(50);
+        assertThat(new FerretDbDeletes(properties).deleteAll(collection, "serverId", "doomed")).as("again: nothing left")
+                .isZero();
+        collection.insertOne(new Document("_id", "after").append("serverId", "doomed"));
+        assertThat(collection.countDocuments(new Document("serverId", "doomed"))).as("FerretDB writes on as before")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCollectionThatWasNeverCreatedHasNothingToDelete() {
+        assertThat(new FerretDbDeletes(properties).deleteAll(database.getCollection("never_made"), "serverId", "x"))
+                .isZero();
+    }
+
+    @Test
+    void withoutThePostgresSideItDeletesThroughTheCollection() {
+        var collection = database.getCollection("plain");
+        insert(collection, "doomed", 20);
+        insert(collection, "kept", 3);
+        var mongoOnly = new MongoProperties(properties.url(), "", "", "");
+
+        assertThat(new FerretDbDeletes(mongoOnly).deleteAll(collection, "serverId", "doomed")).isEqualTo(20);
+        assertThat(collection.countDocuments()).isEqualTo(3);
+    }
+
+    private static void insert(MongoCollection<Document> collection, String server, int count) {
+        var batch = new ArrayList<Document>();
+        for (int i = 0; i < count; i++) {
+            batch.add(new Document("_id", server + "-" + i).append("serverId", server).append("text", "m" + i));
+            if (batch.size() == 1_000) {
+                collection.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch);
+        }
+    }
+}
