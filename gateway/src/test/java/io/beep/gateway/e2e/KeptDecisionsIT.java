@@ -8,6 +8,7 @@ import static io.beep.gateway.e2e.StackClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beep.gateway.e2e.StackClient.Answer;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,38 @@ class KeptDecisionsIT extends TrackedRequests {
         assertThat(send.status()).as("send without a token after the kick: " + send).isEqualTo(404);
         var read = firstRefused(() -> get(messages, member.token()));
         assertThat(read.status()).as("read without a token after the kick: " + read).isEqualTo(404);
+    }
+
+    /**
+     * A deny overwrite for the everyone role is a change through a role's member set: announced to
+     * the server's members (read before the change), the member among them.
+     */
+    @Test
+    void anEveryoneDenyDropsTheMembersKeptDecisionsAtOnce() {
+        var owner = TestUsers.fresh("kd-owner");
+        var member = TestUsers.fresh("kd-member");
+        var serverId = createServer(owner);
+        var channelId = textChannel(owner, serverId, "kept-deny");
+        var joined = track(post("/api/v1/servers/" + serverId + "/join", member.token(), "", last));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        var messages = "/api/v1/channels/" + channelId + "/messages";
+        assertThat(get(messages, member.token(), last).status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            var sent = post(messages, member.token(), json(Map.of("content", "kept " + i)));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        }
+        var roles = get("/api/v1/servers/" + serverId + "/roles", owner.token());
+        assertThat(roles.json().path("items").get(0).path("name").asText()).isEqualTo("@everyone");
+        var everyone = roles.json().path("items").get(0).path("id").asText();
+
+        var denied = request("PUT", "/api/v1/channels/" + channelId + "/permissions/" + everyone, owner.token(),
+                json(Map.of("targetType", "role", "allow", List.of(), "deny", List.of("SEND_MESSAGES"))), Map.of());
+        assertThat(denied.status()).as(denied.toString()).isEqualTo(200);
+        var covered = post(messages, member.token(), json(Map.of("content", "with the token")), after(denied));
+        assertThat(covered.status()).as("send with the overwrite's token: " + covered).isEqualTo(403);
+
+        var send = firstRefused(() -> post(messages, member.token(), json(Map.of("content", "still allowed?"))));
+        assertThat(send.status()).as("send without a token after the deny: " + send).isEqualTo(403);
     }
 
     private static Answer firstRefused(Supplier<Answer> request) {

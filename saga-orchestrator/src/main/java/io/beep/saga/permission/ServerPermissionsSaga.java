@@ -40,6 +40,9 @@ import org.axonframework.spring.stereotype.Saga;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class ServerPermissionsSaga {
+    // Every change here concerns only the server's members (a non-member has no permission on the
+    // server, its roles or its channels), so what would be announced to everybody is announced to
+    // the members read just before the change, when there are few (PermissionTuples#membersOf).
 
     /** Association key: every server event names its server. */
     static final String SERVER_ID = "serverId";
@@ -67,19 +70,21 @@ public class ServerPermissionsSaga {
     /** Writes the overwrite's relationships first, then deletes the rest, so a kept permission never flickers. */
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ChannelPermissionOverwriteSetEvent event, PermissionTuples tuples) {
-        tuples.write(ServerTuples.overwritten(event));
-        tuples.delete(ServerTuples.notOverwritten(event));
+        var members = tuples.membersOf(serverId);
+        tuples.write(ServerTuples.overwritten(event), members);
+        tuples.delete(ServerTuples.notOverwritten(event), members);
     }
 
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ChannelPermissionOverwriteRemovedEvent event, PermissionTuples tuples) {
-        tuples.deleteMatching(ServerTuples.overwriteRemoved(event));
+        tuples.deleteMatching(ServerTuples.overwriteRemoved(event), tuples.membersOf(serverId));
     }
 
     /** The channel's own relationships, then its threads' links to it. */
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ChannelDeletedEvent event, PermissionTuples tuples) {
-        ServerTuples.deleted(event).forEach(tuples::deleteMatching);
+        var members = tuples.membersOf(serverId);
+        ServerTuples.deleted(event).forEach(filter -> tuples.deleteMatching(filter, members));
     }
 
     @SagaEventHandler(associationProperty = SERVER_ID)
@@ -121,13 +126,15 @@ public class ServerPermissionsSaga {
 
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(RoleUpdatedEvent event, PermissionTuples tuples) {
-        tuples.write(ServerTuples.granted(event));
-        tuples.delete(ServerTuples.revoked(event));
+        var members = tuples.membersOf(serverId);
+        tuples.write(ServerTuples.granted(event), members);
+        tuples.delete(ServerTuples.revoked(event), members);
     }
 
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(RoleDeletedEvent event, PermissionTuples tuples) {
-        ServerTuples.deleted(event).forEach(tuples::deleteMatching);
+        var members = tuples.membersOf(serverId);
+        ServerTuples.deleted(event).forEach(filter -> tuples.deleteMatching(filter, members));
     }
 
     @SagaEventHandler(associationProperty = SERVER_ID)
@@ -143,6 +150,7 @@ public class ServerPermissionsSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = SERVER_ID)
     void on(ServerDeletedEvent event, PermissionTuples tuples) {
-        ServerTuples.deleted(event).forEach(tuples::deleteMatching);
+        var members = tuples.membersOf(serverId); // before their relationships go
+        ServerTuples.deleted(event).forEach(filter -> tuples.deleteMatching(filter, members));
     }
 }

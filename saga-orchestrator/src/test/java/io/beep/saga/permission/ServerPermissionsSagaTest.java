@@ -15,6 +15,7 @@ import io.beep.contracts.common.ServerId;
 import io.beep.contracts.common.UserId;
 import io.beep.contracts.server.ServerCreatedEvent;
 import io.beep.contracts.server.Visibility;
+import io.beep.saga.platform.authz.ChangeScope;
 import io.beep.saga.platform.authz.PermissionTuples;
 import io.beep.saga.platform.authz.Tuple;
 import io.beep.saga.platform.authz.TupleFilter;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class ServerPermissionsSagaTest {
 
     private static final ServerId SERVER = ServerId.of("100");
+    private static final ChangeScope MEMBERS = new ChangeScope(false, Set.of("alice", "bob"));
     private static final RoleId EVERYONE = RoleId.of("101");
     private static final ChannelId GENERAL = ChannelId.of("102");
     private static final UserId ALICE = UserId.of("alice");
@@ -196,6 +198,18 @@ class ServerPermissionsSagaTest {
         assertThat(tuples.written).isEmpty();
     }
 
+    @Test
+    void changesInsideTheServerAreAnnouncedOnlyToItsMembersReadBeforeTheChange() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(modsCreated())
+                .whenPublishingA(new ServerDeletedEvent(SERVER, ALICE, Set.of(ALICE), Set.of(EVERYONE, MODS)))
+                .expectActiveSagas(0);
+        assertThat(tuples.log).as("members read first, then every deletion bounded by them").isNotEmpty()
+                .first().isEqualTo("membersOf 100");
+        assertThat(tuples.log.subList(1, tuples.log.size())).isNotEmpty()
+                .allMatch(entry -> entry.startsWith("deleteMatching") && entry.endsWith("within " + MEMBERS));
+    }
+
     /** Records tuple writes in memory: the saga fixture is a pure domain test. */
     private static ChannelPermissionOverwriteSetEvent overwrite(OverwriteTargetType type, String target,
                                                                 boolean everyone, Set<Permission> allow,
@@ -265,6 +279,31 @@ class ServerPermissionsSagaTest {
         final List<Tuple> written = new ArrayList<>();
         final List<Tuple> deleted = new ArrayList<>();
         final List<Tuple> writtenAsCreated = new ArrayList<>();
+        final List<String> log = new ArrayList<>();
+
+        @Override
+        public ChangeScope membersOf(String serverId) {
+            log.add("membersOf " + serverId);
+            return MEMBERS;
+        }
+
+        @Override
+        public String write(List<Tuple> batch, ChangeScope within) {
+            log.add("write within " + within);
+            return write(batch);
+        }
+
+        @Override
+        public String delete(List<Tuple> batch, ChangeScope within) {
+            log.add("delete within " + within);
+            return delete(batch);
+        }
+
+        @Override
+        public String deleteMatching(TupleFilter filter, ChangeScope within) {
+            log.add("deleteMatching within " + within);
+            return deleteMatching(filter);
+        }
 
         @Override
         public String write(List<Tuple> batch) {

@@ -90,6 +90,15 @@ public record ChangeScope(boolean everybody, Set<String> users) {
         return relation.equals("muted") || relation.contains("_deny_");
     }
 
+    /**
+     * This scope bounded by what the change can reach at most ({@code bound}: a server's members):
+     * a change for everybody is narrowed to the bound; nothing or named users stay as they are
+     * (those are exact already).
+     */
+    public ChangeScope within(ChangeScope bound) {
+        return everybody ? bound : this;
+    }
+
     /** Both scopes together. */
     public ChangeScope and(ChangeScope other) {
         if (everybody || other.everybody) {

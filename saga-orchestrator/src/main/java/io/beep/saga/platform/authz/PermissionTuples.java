@@ -23,4 +23,29 @@ public interface PermissionTuples {
 
     /** Deletes every relationship the filter matches; matching none is not an error. */
     String deleteMatching(TupleFilter filter);
+
+    /**
+     * The users a change to one server's relationships (its own, its roles', its channels') can
+     * concern: its members, read now and fully consistently — a non-member has no permission on
+     * anything of the server to gain or lose — or {@link ChangeScope#EVERYBODY} when there are more
+     * than {@link ChangeScope#MAX_USERS}. Read it BEFORE a change that removes members.
+     */
+    default ChangeScope membersOf(String serverId) {
+        return ChangeScope.EVERYBODY;
+    }
+
+    /** {@link #write}, announced at most to {@code within} ({@link ChangeScope#within}). */
+    default String write(List<Tuple> tuples, ChangeScope within) {
+        return write(tuples);
+    }
+
+    /** {@link #delete}, announced at most to {@code within}. */
+    default String delete(List<Tuple> tuples, ChangeScope within) {
+        return delete(tuples);
+    }
+
+    /** {@link #deleteMatching}, announced at most to {@code within}. */
+    default String deleteMatching(TupleFilter filter, ChangeScope within) {
+        return deleteMatching(filter);
+    }
 }

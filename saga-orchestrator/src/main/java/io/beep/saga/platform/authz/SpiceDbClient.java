@@ -54,6 +54,37 @@ public class SpiceDbClient implements PermissionTuples {
     }
 
     @Override
+    public String write(List<Tuple> tuples, ChangeScope within) {
+        return update("OPERATION_TOUCH", tuples, batch -> ChangeScope.ofWrite(batch).within(within));
+    }
+
+    @Override
+    public String delete(List<Tuple> tuples, ChangeScope within) {
+        return update("OPERATION_DELETE", tuples, batch -> ChangeScope.ofDelete(batch).within(within));
+    }
+
+    @Override
+    public ChangeScope membersOf(String serverId) {
+        var body = Map.of("consistency", Map.of("fullyConsistent", true),
+                "relationshipFilter", Map.of("resourceType", "server", "optionalResourceId", serverId,
+                        "optionalRelation", "member"),
+                "optionalLimit", ChangeScope.MAX_USERS + 1);
+        var members = new java.util.HashSet<String>();
+        for (var line : postStreaming("/v1/relationships/read", body)) {
+            var subject = line.path("result").path("relationship").path("subject");
+            if (!subject.isMissingNode()) {
+                if (!"user".equals(subject.path("object").path("objectType").asText())
+                        || !subject.path("optionalRelation").asText("").isEmpty()) {
+                    return ChangeScope.EVERYBODY;
+                }
+                members.add(subject.path("object").path("objectId").asText());
+            }
+        }
+        return members.size() > ChangeScope.MAX_USERS ? ChangeScope.EVERYBODY
+                : new ChangeScope(false, java.util.Set.copyOf(members));
+    }
+
+    @Override
     public String writeCreated(List<Tuple> tuples) {
         return update("OPERATION_TOUCH", tuples, created -> ChangeScope.NONE);
     }
@@ -77,6 +108,11 @@ public class SpiceDbClient implements PermissionTuples {
 
     @Override
     public String deleteMatching(TupleFilter filter) {
+        return deleteMatching(filter, ChangeScope.EVERYBODY);
+    }
+
+    @Override
+    public String deleteMatching(TupleFilter filter, ChangeScope within) {
         var relationshipFilter = new LinkedHashMap<String, Object>();
         if (filter.resourceType() != null) {
             relationshipFilter.put("resourceType", filter.resourceType());
@@ -99,7 +135,7 @@ public class SpiceDbClient implements PermissionTuples {
             relationshipFilter.put("optionalSubjectFilter", subject);
         }
         written(post("/v1/relationships/delete", Map.of("relationshipFilter", relationshipFilter))
-                .path("deletedAt").path("token").asText(), ChangeScope.ofDeleteMatching(filter));
+                .path("deletedAt").path("token").asText(), ChangeScope.ofDeleteMatching(filter).within(within));
         return latestToken.get();
     }
 

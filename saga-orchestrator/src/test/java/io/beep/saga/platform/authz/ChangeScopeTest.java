@@ -45,6 +45,18 @@ class ChangeScopeTest {
     }
 
     @Test
+    void aChangeForEverybodyIsNarrowedToWhatItCanReach() {
+        var members = new ChangeScope(false, java.util.Set.of("1", "2"));
+        assertThat(ChangeScope.EVERYBODY.within(members)).isEqualTo(members);
+        assertThat(ChangeScope.EVERYBODY.within(ChangeScope.EVERYBODY)).isEqualTo(ChangeScope.EVERYBODY);
+        assertThat(new ChangeScope(false, java.util.Set.of("9")).within(members).users()).as("exact already")
+                .containsExactly("9");
+        assertThat(ChangeScope.NONE.within(members)).isEqualTo(ChangeScope.NONE);
+        assertThat(ChangeScope.EVERYBODY.within(new ChangeScope(false, java.util.Set.of())).none())
+                .as("a server without members: nobody to tell").isTrue();
+    }
+
+    @Test
     void aChangeThroughASubjectSetOrAWholeObjectConcernsEverybody() {
         assertThat(ChangeScope.ofWrite(List.of(
                 Tuple.ofSet("channel", "2", "role_deny_send_messages", "role", "5", "assignee"))).everybody()).isTrue();
