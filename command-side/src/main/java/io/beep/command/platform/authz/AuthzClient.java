@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +31,13 @@ public class AuthzClient {
     private static final Map<String, Object> MINIMIZE_LATENCY = Map.of("minimizeLatency", true);
     private final boolean fullyConsistentByDefault;
     private final PermissionDecisions decisions;
+    private final Semaphore inFlight;
 
     public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
         this.properties = properties;
         this.decisions = decisions;
+        this.inFlight = new Semaphore(properties.maxInFlight(), true);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.timeoutMs()))
@@ -84,10 +88,27 @@ public class AuthzClient {
         return ALLOWED.equals(post(checkUri, body).path("permissionship").asText());
     }
 
+    /**
+     * One call to the authorization server, at most {@code maxInFlight} at a time per instance: when
+     * it is slow, more concurrent calls only make every call slower until all of them time out (and a
+     * check that times out keeps no decision, so the same checks come back: an overload that feeds
+     * itself). Waiting for a turn counts against the same time limit; past it the request fails
+     * closed as any unanswered check does.
+     */
     private JsonNode post(URI uri, Object body) {
+        long started = System.nanoTime();
         try {
+            if (!inFlight.tryAcquire(properties.timeoutMs(), TimeUnit.MILLISECONDS)) {
+                throw unavailable("authorization service busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while checking permissions");
+        }
+        try {
+            long left = Math.max(1, properties.timeoutMs() - (System.nanoTime() - started) / 1_000_000);
             var request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofMillis(properties.timeoutMs()))
+                    .timeout(Duration.ofMillis(left))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + properties.key())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
@@ -102,6 +123,8 @@ public class AuthzClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while checking permissions");
+        } finally {
+            inFlight.release();
         }
     }
 

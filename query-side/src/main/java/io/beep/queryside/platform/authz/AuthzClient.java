@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +38,12 @@ public class AuthzClient {
     private final URI bulkUri;
     private final boolean fullyConsistentByDefault;
     private final PermissionDecisions decisions;
+    private final Semaphore inFlight;
 
     public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
         this.decisions = decisions;
+        this.inFlight = new Semaphore(properties.maxInFlight(), true);
         this.properties = properties;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -175,10 +179,27 @@ public class AuthzClient {
         return Map.of("objectType", type, "objectId", id);
     }
 
+    /**
+     * One call to the authorization server, at most {@code maxInFlight} at a time per instance: when
+     * it is slow, more concurrent calls only make every call slower until all of them time out (and a
+     * check that times out keeps no decision, so the same checks come back: an overload that feeds
+     * itself). Waiting for a turn counts against the same time limit; past it the request fails
+     * closed as any unanswered check does.
+     */
     private JsonNode post(URI uri, Object body) {
+        long started = System.nanoTime();
         try {
+            if (!inFlight.tryAcquire(properties.timeoutMs(), TimeUnit.MILLISECONDS)) {
+                throw unavailable("authorization service busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while checking permissions");
+        }
+        try {
+            long left = Math.max(1, properties.timeoutMs() - (System.nanoTime() - started) / 1_000_000);
             var request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofMillis(properties.timeoutMs()))
+                    .timeout(Duration.ofMillis(left))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + properties.key())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
@@ -193,6 +214,8 @@ public class AuthzClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while checking permissions");
+        } finally {
+            inFlight.release();
         }
     }
 
