@@ -85,8 +85,9 @@ public class RealtimeLatency {
                 15, 15, TimeUnit.SECONDS);
 
         // the setup (servers, channels, joins, the previous run's servers deleted) is ~650 steps of the
-        // permission saga; while they run, every relationship change drops the kept permission
-        // decisions, so measuring right away measures the setup (docs/benchmarks.md, 2026-11-28 07:53)
+        // permission saga, and nobody has a kept permission decision yet: each user's first send costs
+        // SpiceDB a full check (~29 dispatches). Let the saga finish (SETTLE_S) and start with a low
+        // rate (RATES=20,...) so the first checks are spread (docs/benchmarks.md, 2026-11-28 10:34)
         if (SETTLE_S > 0) {
             System.out.printf("settling %d s (SETTLE_S) for the saga to write the setup's relationships%n", SETTLE_S);
             Thread.sleep(SETTLE_S * 1000L);

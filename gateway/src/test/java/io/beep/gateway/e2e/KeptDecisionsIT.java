@@ -8,6 +8,7 @@ import static io.beep.gateway.e2e.StackClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beep.gateway.e2e.StackClient.Answer;
+import io.beep.gateway.e2e.TestUsers.User;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,18 +31,7 @@ class KeptDecisionsIT extends TrackedRequests {
         var owner = TestUsers.fresh("kd-owner");
         var member = TestUsers.fresh("kd-member");
         var serverId = createServer(owner);
-        var channelId = textChannel(owner, serverId, "kept");
-        var joined = track(post("/api/v1/servers/" + serverId + "/join", member.token(), "", last));
-        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
-        var messages = "/api/v1/channels/" + channelId + "/messages";
-        // the join's relationships are written: from now on requests without a token may be answered from memory
-        assertThat(get(messages, member.token(), last).status()).isEqualTo(200);
-        for (int i = 0; i < 5; i++) {
-            var sent = post(messages, member.token(), json(Map.of("content", "kept " + i)));
-            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-            var read = get(messages, member.token());
-            assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        }
+        var messages = messagesKeptBy(member, serverId, textChannel(owner, serverId, "kept"));
 
         var kicked = request("DELETE", "/api/v1/servers/" + serverId + "/members/" + member.id(), owner.token(), null,
                 Map.of());
@@ -65,14 +55,7 @@ class KeptDecisionsIT extends TrackedRequests {
         var member = TestUsers.fresh("kd-member");
         var serverId = createServer(owner);
         var channelId = textChannel(owner, serverId, "kept-deny");
-        var joined = track(post("/api/v1/servers/" + serverId + "/join", member.token(), "", last));
-        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
-        var messages = "/api/v1/channels/" + channelId + "/messages";
-        assertThat(get(messages, member.token(), last).status()).isEqualTo(200);
-        for (int i = 0; i < 5; i++) {
-            var sent = post(messages, member.token(), json(Map.of("content", "kept " + i)));
-            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-        }
+        var messages = messagesKeptBy(member, serverId, channelId);
         var roles = get("/api/v1/servers/" + serverId + "/roles", owner.token());
         assertThat(roles.json().path("items").get(0).path("name").asText()).isEqualTo("@everyone");
         var everyone = roles.json().path("items").get(0).path("id").asText();
@@ -85,6 +68,25 @@ class KeptDecisionsIT extends TrackedRequests {
 
         var send = firstRefused(() -> post(messages, member.token(), json(Map.of("content", "still allowed?"))));
         assertThat(send.status()).as("send without a token after the deny: " + send).isEqualTo(403);
+    }
+
+    /**
+     * The member joins and sends and reads five times without a token, so both sides keep
+     * "allowed"; answers the channel's messages path.
+     */
+    private String messagesKeptBy(User member, String serverId, String channelId) {
+        var joined = track(post("/api/v1/servers/" + serverId + "/join", member.token(), "", last));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        var messages = "/api/v1/channels/" + channelId + "/messages";
+        // the join's relationships are written: from now on requests without a token may be answered from memory
+        assertThat(get(messages, member.token(), last).status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            var sent = post(messages, member.token(), json(Map.of("content", "kept " + i)));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+            var read = get(messages, member.token());
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        }
+        return messages;
     }
 
     private static Answer firstRefused(Supplier<Answer> request) {

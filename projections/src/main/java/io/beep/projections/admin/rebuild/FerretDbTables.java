@@ -2,6 +2,7 @@ package io.beep.projections.admin.rebuild;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
+import io.beep.projections.platform.mongo.FerretDbIndexes;
 import io.beep.projections.platform.mongo.MongoProperties;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +139,7 @@ final class FerretDbTables implements AutoCloseable {
             }
             table = lookUp(collection);
         }
-        if (table == null || !NAME.matcher(table).matches()) {
+        if (table == null) {
             throw new IllegalStateException("FerretDB has no table for collection " + collection);
         }
         tables.put(collection, table);
@@ -146,14 +147,10 @@ final class FerretDbTables implements AutoCloseable {
     }
 
     private String lookUp(String collection) {
-        try (var statement = connection.prepareStatement("select _jsonb->>'table' from \"" + schema
-                + "\"._ferretdb_database_metadata where _jsonb->>'_id' = ?")) {
-            statement.setString(1, collection);
-            try (var rows = statement.executeQuery()) {
-                var table = rows.next() ? rows.getString(1) : null;
-                connection.commit();
-                return table;
-            }
+        try {
+            var table = FerretDbIndexes.tableOf(connection, schema, collection);
+            connection.commit();
+            return table;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read FerretDB's metadata", e);
         }

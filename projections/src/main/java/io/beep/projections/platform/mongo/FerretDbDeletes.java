@@ -46,7 +46,7 @@ public class FerretDbDeletes {
         try (Connection db = DriverManager.getConnection(url, properties.ferretdbPostgresUser(),
                 properties.ferretdbPostgresPassword())) {
             db.setAutoCommit(true);
-            var table = tableOf(db, schema, collection.getNamespace().getCollectionName());
+            var table = FerretDbIndexes.tableOf(db, schema, collection.getNamespace().getCollectionName());
             if (table == null) {
                 return 0; // no table: the collection was never created, so it holds nothing
             }
@@ -69,26 +69,6 @@ public class FerretDbDeletes {
         } catch (SQLException e) {
             throw new IllegalStateException("deleting " + field + "=" + value + " from "
                     + collection.getNamespace() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The PostgreSQL table FerretDB keeps {@code collection} in, or null. */
-    static String tableOf(Connection db, String schema, String collection) throws SQLException {
-        if (!NAME.matcher(schema).matches()) {
-            throw new IllegalArgumentException("database name " + schema);
-        }
-        try (var ps = db.prepareStatement("SELECT _jsonb->>'table' FROM " + quote(schema)
-                + "._ferretdb_database_metadata WHERE _jsonb->>'_id' = ?")) {
-            ps.setString(1, collection);
-            try (var rs = ps.executeQuery()) {
-                var table = rs.next() ? rs.getString(1) : null;
-                return table != null && NAME.matcher(table).matches() ? table : null;
-            }
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return null; // the database (schema) does not exist yet
-            }
-            throw e;
         }
     }
 

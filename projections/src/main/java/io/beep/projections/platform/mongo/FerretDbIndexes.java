@@ -72,17 +72,8 @@ public class FerretDbIndexes {
                     log.warn("FerretDB database: cannot set plan_cache_mode (needs the database owner): {}", e.getMessage());
                 }
             }
-            String table = null;
-            try (var ps = db.prepareStatement("SELECT _jsonb->>'table' FROM " + quote(schema)
-                    + "._ferretdb_database_metadata WHERE _jsonb->>'_id' = ?")) {
-                ps.setString(1, collection);
-                try (var rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        table = rs.getString(1);
-                    }
-                }
-            }
-            if (table == null || !NAME.matcher(table).matches()) {
+            var table = tableOf(db, schema, collection);
+            if (table == null) {
                 log.warn("FerretDB: no table found for collection {}", collection);
                 return;
             }
@@ -101,6 +92,26 @@ public class FerretDbIndexes {
         } catch (SQLException e) {
             // reads stay correct without them, only slower: say so loudly, do not stop the service
             log.error("FerretDB: could not add the lookup indexes of {}: {}", collection, e.getMessage());
+        }
+    }
+
+    /** The PostgreSQL table FerretDB keeps {@code collection} in, or null. */
+    public static String tableOf(Connection db, String schema, String collection) throws SQLException {
+        if (!NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("database name " + schema);
+        }
+        try (var ps = db.prepareStatement("SELECT _jsonb->>'table' FROM " + quote(schema)
+                + "._ferretdb_database_metadata WHERE _jsonb->>'_id' = ?")) {
+            ps.setString(1, collection);
+            try (var rs = ps.executeQuery()) {
+                var table = rs.next() ? rs.getString(1) : null;
+                return table != null && NAME.matcher(table).matches() ? table : null;
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return null; // the database (schema) does not exist yet
+            }
+            throw e;
         }
     }
 

@@ -99,22 +99,6 @@ public record ChangeScope(boolean everybody, Set<String> users) {
         return everybody ? bound : this;
     }
 
-    /** Both scopes together. */
-    public ChangeScope and(ChangeScope other) {
-        if (everybody || other.everybody) {
-            return EVERYBODY;
-        }
-        if (other.users.isEmpty()) {
-            return this;
-        }
-        if (users.isEmpty()) {
-            return other;
-        }
-        var all = new TreeSet<>(users);
-        all.addAll(other.users);
-        return all.size() > MAX_USERS ? EVERYBODY : new ChangeScope(false, Set.copyOf(all));
-    }
-
     /** The users in a stable order (for the announcement text). */
     List<String> sortedUsers() {
         return List.copyOf(new TreeSet<>(users));

@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -69,7 +71,7 @@ public class SpiceDbClient implements PermissionTuples {
                 "relationshipFilter", Map.of("resourceType", "server", "optionalResourceId", serverId,
                         "optionalRelation", "member"),
                 "optionalLimit", ChangeScope.MAX_USERS + 1);
-        var members = new java.util.HashSet<String>();
+        var members = new HashSet<String>();
         for (var line : postStreaming("/v1/relationships/read", body)) {
             var subject = line.path("result").path("relationship").path("subject");
             if (!subject.isMissingNode()) {
@@ -81,7 +83,7 @@ public class SpiceDbClient implements PermissionTuples {
             }
         }
         return members.size() > ChangeScope.MAX_USERS ? ChangeScope.EVERYBODY
-                : new ChangeScope(false, java.util.Set.copyOf(members));
+                : new ChangeScope(false, Set.copyOf(members));
     }
 
     @Override
