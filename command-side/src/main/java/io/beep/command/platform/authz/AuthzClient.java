@@ -11,8 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +36,8 @@ public class AuthzClient {
     private final boolean fullyConsistentByDefault;
     private final PermissionDecisions decisions;
     private final Semaphore inFlight;
+    /** Renews kept decisions in the background ({@link PermissionDecisions#claimRenewal}). */
+    private final ThreadPoolExecutor renewals;
 
     public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
@@ -44,6 +50,16 @@ public class AuthzClient {
                 .build();
         this.checkUri = URI.create(properties.url() + "/v1/permissions/check");
         this.fullyConsistentByDefault = !"minimize".equals(properties.consistency());
+        this.renewals = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), task -> {
+            var thread = new Thread(task, "authz-decision-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        renewals.shutdownNow();
     }
 
     /**
@@ -62,6 +78,7 @@ public class AuthzClient {
         } else {
             key = objectType + ':' + objectId + '#' + permission + '@' + userId;
             if (decisions.allowed(userId, key)) {
+                renewIfDue(objectType, objectId, permission, userId, key);
                 return true;
             }
             generation = decisions.generation();
@@ -76,6 +93,44 @@ public class AuthzClient {
             decisions.keep(userId, key, generation);
         }
         return allowed;
+    }
+
+    /** Asks again in the background for a kept decision in the second half of its life. */
+    private void renewIfDue(String objectType, String objectId, String permission, String userId, String key) {
+        if (!decisions.claimRenewal(userId, key)) {
+            return;
+        }
+        try {
+            renewals.execute(() -> renew(objectType, objectId, permission, userId, key));
+        } catch (RejectedExecutionException e) {
+            decisions.renewalDone(key, false);
+        }
+    }
+
+    /**
+     * A kept decision asked again at the newest revision, but only while fewer than half of the
+     * checks in flight are taken (renewals never queue for a turn or slow requests down): kept again
+     * if still allowed and no change of its user came meanwhile, forgotten if denied, left to run out
+     * if the server does not answer.
+     */
+    private void renew(String objectType, String objectId, String permission, String userId, String key) {
+        boolean answered = false;
+        try {
+            if (inFlight.availablePermits() <= properties.maxInFlight() / 2) {
+                return;
+            }
+            long generation = decisions.generation();
+            if (check(objectType, objectId, permission, userId, FULLY_CONSISTENT)) {
+                decisions.keep(userId, key, generation);
+            } else {
+                decisions.forget(userId, key);
+            }
+            answered = true;
+        } catch (RuntimeException e) {
+            // not answered: the decision runs out as it would have without a renewal
+        } finally {
+            decisions.renewalDone(key, answered);
+        }
     }
 
     private boolean check(String objectType, String objectId, String permission, String userId,

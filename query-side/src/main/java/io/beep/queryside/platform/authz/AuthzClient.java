@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +43,8 @@ public class AuthzClient {
     private final boolean fullyConsistentByDefault;
     private final PermissionDecisions decisions;
     private final Semaphore inFlight;
+    /** Renews kept decisions in the background ({@link PermissionDecisions#claimRenewal}). */
+    private final ThreadPoolExecutor renewals;
 
     public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
@@ -52,6 +58,16 @@ public class AuthzClient {
         this.checkUri = URI.create(properties.url() + "/v1/permissions/check");
         this.bulkUri = URI.create(properties.url() + "/v1/permissions/checkbulk");
         this.fullyConsistentByDefault = !"minimize".equals(properties.consistency());
+        this.renewals = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), task -> {
+            var thread = new Thread(task, "authz-decision-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        renewals.shutdownNow();
     }
 
     /**
@@ -62,6 +78,7 @@ public class AuthzClient {
     public boolean check(String objectType, String objectId, String permission, String userId, String zedToken) {
         var key = reusable(zedToken) ? key(objectType, objectId, permission, userId) : null;
         if (key != null && decisions.allowed(userId, key)) {
+            renewIfDue(objectType, objectId, permission, userId, key);
             return true;
         }
         long generation = decisions.generation();
@@ -94,7 +111,11 @@ public class AuthzClient {
         var result = new ArrayList<Boolean>(objectIds.size());
         var asked = new ArrayList<Integer>();
         for (int i = 0; i < objectIds.size(); i++) {
-            boolean kept = reuse && decisions.allowed(userId, key(objectType, objectIds.get(i), permission, userId));
+            var key = reuse ? key(objectType, objectIds.get(i), permission, userId) : null;
+            boolean kept = key != null && decisions.allowed(userId, key);
+            if (kept) {
+                renewIfDue(objectType, objectIds.get(i), permission, userId, key);
+            }
             result.add(kept);
             if (!kept) {
                 asked.add(i);
@@ -129,6 +150,44 @@ public class AuthzClient {
             }
         }
         return result;
+    }
+
+    /** Asks again in the background for a kept decision in the second half of its life. */
+    private void renewIfDue(String objectType, String objectId, String permission, String userId, String key) {
+        if (!decisions.claimRenewal(userId, key)) {
+            return;
+        }
+        try {
+            renewals.execute(() -> renew(objectType, objectId, permission, userId, key));
+        } catch (RejectedExecutionException e) {
+            decisions.renewalDone(key, false);
+        }
+    }
+
+    /**
+     * A kept decision asked again at the newest revision, but only while fewer than half of the
+     * checks in flight are taken (renewals never queue for a turn or slow requests down): kept again
+     * if still allowed and no change of its user came meanwhile, forgotten if denied, left to run out
+     * if the server does not answer.
+     */
+    private void renew(String objectType, String objectId, String permission, String userId, String key) {
+        boolean answered = false;
+        try {
+            if (inFlight.availablePermits() <= properties.maxInFlight() / 2) {
+                return;
+            }
+            long generation = decisions.generation();
+            if (check(objectType, objectId, permission, userId, FULLY_CONSISTENT)) {
+                decisions.keep(userId, key, generation);
+            } else {
+                decisions.forget(userId, key);
+            }
+            answered = true;
+        } catch (RuntimeException e) {
+            // not answered: the decision runs out as it would have without a renewal
+        } finally {
+            decisions.renewalDone(key, answered);
+        }
     }
 
     private List<Boolean> checkAll(String objectType, List<String> objectIds, String permission, String userId,

@@ -46,6 +46,8 @@ public class PermissionDecisions {
     private static final long CHANGE_MEMORY_NANOS = 60_000_000_000L;
     /** How often old user changes are looked for (on whatever message arrives: heartbeats every 2 s). */
     private static final long FORGET_EVERY_NANOS = 10_000_000_000L;
+    /** How long a renewal that could not run blocks the next attempt of the same decision. */
+    private static final long RENEWAL_RETRY_NANOS = 1_000_000_000L;
     /** The sequence number of a change being recorded: later than any check's. */
     private static final long PENDING = Long.MAX_VALUE;
     private final DecisionsProperties properties;
@@ -60,6 +62,9 @@ public class PermissionDecisions {
     private final Thread subscriber;
     private final Counter kept;
     private final Counter asked;
+    private final Counter renewed;
+    /** decision key -> when its renewal was claimed (nanoTime): under way, or failed a moment ago. */
+    private final ConcurrentHashMap<String, Long> renewals = new ConcurrentHashMap<>();
     private volatile StatefulRedisPubSubConnection<String, String> current;
     private volatile boolean listening;
     private volatile long lastHeard;
@@ -91,6 +96,9 @@ public class PermissionDecisions {
                 .register(meters);
         this.asked = Counter.builder("beep.authz.decisions").tag("outcome", "asked")
                 .description("permission checks without a consistency token that asked the authorization server")
+                .register(meters);
+        this.renewed = Counter.builder("beep.authz.decisions").tag("outcome", "renewed")
+                .description("kept decisions asked again in the background before they ran out")
                 .register(meters);
         this.lastHeard = System.nanoTime() - properties.silenceMs() * 1_000_000L;
         this.freshUntil = System.nanoTime() + properties.floorMs() * 1_000_000L;
@@ -132,6 +140,44 @@ public class PermissionDecisions {
         }
         (until == null ? asked : kept).increment();
         return until != null;
+    }
+
+    /**
+     * Whether the kept decision {@code key} is due for renewal, claiming it if so: it is in the second
+     * half of its life and no renewal of it is under way or failed within the last second. The
+     * caller renews it in the background and then calls {@link #renewalDone}.
+     */
+    boolean claimRenewal(String userId, String key) {
+        var decisions = allowed.get(userId);
+        Long until = decisions == null ? null : decisions.get(key);
+        long now = System.nanoTime();
+        if (until == null || until - now > properties.ttlMs() * 500_000L) {
+            return false;
+        }
+        var claimed = renewals.putIfAbsent(key, now);
+        if (claimed == null) {
+            return true;
+        }
+        return now - claimed > RENEWAL_RETRY_NANOS && renewals.replace(key, claimed, now);
+    }
+
+    /**
+     * Ends a renewal claimed by {@link #claimRenewal}: {@code answered} when the server answered (the
+     * decision was kept again or forgotten), else the next attempt waits a second.
+     */
+    void renewalDone(String key, boolean answered) {
+        if (answered) {
+            renewed.increment();
+            renewals.remove(key);
+        }
+    }
+
+    /** Drops a kept decision the authorization server no longer confirms. */
+    void forget(String userId, String key) {
+        var decisions = allowed.get(userId);
+        if (decisions != null && decisions.remove(key) != null) {
+            size.decrementAndGet();
+        }
     }
 
     /** Read before a check whose answer may be kept ({@link #keep}). */
@@ -231,6 +277,7 @@ public class PermissionDecisions {
 
     /** Forgets user changes heard long ago, remembering the newest forgotten sequence number instead. */
     private void forgetOldChanges(long now) {
+        renewals.values().removeIf(claimed -> now - claimed > FORGET_EVERY_NANOS);
         for (var entry : userChanges.entrySet()) {
             var change = entry.getValue();
             if (change.sequence() != PENDING && now - change.heardAt() > CHANGE_MEMORY_NANOS) {
