@@ -37,8 +37,14 @@ public class KeycloakUsers {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(properties.timeoutMs())).build();
     }
 
-    /** The id of the enabled user with exactly this username (usernames are case-insensitive). */
+    /**
+     * The id of the enabled user with exactly this username (usernames are case-insensitive). A name
+     * with control characters names nobody (Keycloak would refuse the search itself).
+     */
     public Optional<UserId> findIdByUsername(String username) {
+        if (username.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
         var answer = admin("GET", "/users?exact=true&briefRepresentation=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8), null);
         if (answer.statusCode() != 200) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.beep.command.platform.axon.EventPositions;
 import io.beep.command.platform.web.CurrentUser;
+import io.beep.command.platform.web.Require;
 import io.beep.contracts.account.AvatarUploadView;
 import io.beep.contracts.account.IdentityView;
 import io.beep.contracts.account.OwnProfileView;
@@ -329,12 +330,16 @@ class ProfileController {
         return value.asText().strip();
     }
 
+    /**
+     * A first or last name: besides its length, no control characters or unpaired surrogates (Keycloak
+     * stores those, then refuses every sign-in of the account as "not fully set up").
+     */
     private static String name(String field, JsonNode value) {
         var name = text(field, value);
         if (name.length() > Registration.MAX_NAME) {
             throw DomainException.invalid(field + " must be at most " + Registration.MAX_NAME + " characters");
         }
-        return name;
+        return Require.name(field, name, Registration.MAX_NAME);
     }
 
     /** Answer of {@code PUT /users/@me/email}: the address waiting for verification. */

@@ -1,5 +1,6 @@
 package io.beep.command.account;
 
+import io.beep.command.platform.web.Require;
 import io.beep.contracts.common.DomainException;
 import io.beep.contracts.common.ErrorCode;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 record Registration(String email, String username, String password, String firstName, String lastName) {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** No blanks, control characters or unpaired surrogates: Keycloak fails (500) on those instead of refusing. */
+    static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s\\p{Cntrl}\\p{Cs}]{1,64}@[^@\\s\\p{Cntrl}\\p{Cs}]+\\.[^@\\s\\p{Cntrl}\\p{Cs}]+");
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;
     static final int MAX_NAME = 64;
@@ -55,7 +58,7 @@ record Registration(String email, String username, String password, String first
         if (name.length() > MAX_NAME) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, field + " must be at most " + MAX_NAME + " characters");
         }
-        return name;
+        return Require.name(field, name, MAX_NAME);
     }
 
     /** Body of {@code POST /auth/register}. */

@@ -54,16 +54,22 @@ public class AttachmentFiles {
                 Long.class, Long.parseLong(event.messageId().value())));
     }
 
-    /** The channel's files, and those of its threads (which go with it; their ids are in the event store). */
+    /**
+     * The channel's files, and those of its threads (which go with it; their ids are in the event store).
+     * The threads are found in the stored JSON text, not through a {@code jsonb} cast: one stored
+     * payload that {@code jsonb} refuses (names with half a surrogate pair were once accepted) would
+     * fail every channel deletion and stall this processor. Jackson writes the fields compactly and
+     * escapes every quote inside a value, so {@code "parentId":"<id>"} only matches the field.
+     */
     @EventHandler
     void on(ChannelDeletedEvent event) {
         remove(jdbc.queryForList("SELECT attachment_id FROM attachment_file WHERE channel_id = ? AND removed_at IS NULL",
                 Long.class, Long.parseLong(event.channelId().value())));
         remove(jdbc.queryForList("SELECT attachment_id FROM attachment_file WHERE removed_at IS NULL AND channel_id IN "
                         + "(SELECT aggregate_identifier::bigint FROM domain_event_entry WHERE payload_type = ? "
-                        + "AND convert_from(payload, 'UTF8')::jsonb ->> 'parentId' = ? "
-                        + "AND convert_from(payload, 'UTF8')::jsonb ->> 'type' = 'THREAD')",
-                Long.class, ChannelCreatedEvent.class.getName(), event.channelId().value()));
+                        + "AND strpos(convert_from(payload, 'UTF8'), ?) > 0 "
+                        + "AND strpos(convert_from(payload, 'UTF8'), '\"type\":\"THREAD\"') > 0)",
+                Long.class, ChannelCreatedEvent.class.getName(), "\"parentId\":\"" + event.channelId().value() + "\""));
     }
 
     @EventHandler

@@ -78,12 +78,11 @@ class Friendship {
     @CommandHandler
     FriendRequestView handle(AcceptFriendRequestCommand command) {
         if (status == Status.FRIENDS && command.requestId().equals(requestId)) {
+            requireAddressee(command.acceptedBy());
             return view("accepted");
         }
         requirePending(command.requestId());
-        if (!addressee.equals(command.acceptedBy())) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the addressee can accept a friend request");
-        }
+        requireAddressee(command.acceptedBy());
         apply(accepted(command.proposedDmChannelId()));
         return view("accepted");
     }
@@ -147,6 +146,12 @@ class Friendship {
     private FriendRequestView view(String state) {
         return new FriendRequestView(requestId.value(), requester.value(), addressee.value(), state,
                 "accepted".equals(state) && dmChannelId != null ? dmChannelId.value() : null, requestedAt);
+    }
+
+    private void requireAddressee(UserId user) {
+        if (!addressee.equals(user)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the addressee can accept a friend request");
+        }
     }
 
     @EventSourcingHandler

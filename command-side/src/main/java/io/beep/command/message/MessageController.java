@@ -90,7 +90,8 @@ class MessageController {
                     + "the message of the first attempt and creates nothing; the first attempt answers 201. "
                     + "The Idempotency-Key header wins over the nonce when both are sent. attachmentIds (ATTACH_FILES, "
                     + "at most 10) name uploads of the sender in this channel, each usable once; their stored "
-                    + "objects must match the declared size and type (400 / 413 / 415); content may then be empty.")
+                    + "objects must match the declared size and type (400 / 413 / 415); content may then be empty. "
+                    + "replyTo must name a message of this channel (400 otherwise).")
     @PostMapping("/api/v1/channels/{channelId}/messages")
     ResponseEntity<MessageView> send(@PathVariable String channelId, @RequestBody SendMessageRequest request,
                                      @RequestHeader(value = Consistency.HEADER, required = false) String token,
@@ -116,7 +117,7 @@ class MessageController {
             }
         }
         RateLimiter.enforce(rateLimiter.messageSent(user.value()), response);
-        var replyTo = request.replyTo() == null ? null : MessageId.of(Ids.snowflake(request.replyTo()));
+        var replyTo = request.replyTo() == null ? null : repliedTo(request.replyTo(), channel.channelId());
         var messageId = MessageId.of(ids.next());
         // the message's position comes from its event insert (no query after the command)
         var sent = AppendedPositions.capture(() -> {
@@ -251,6 +252,18 @@ class MessageController {
 
     /** A send's result: the message an earlier send with the same key made, or the files taken. */
     private record SendOutcome(MessageIdempotency.Claim earlier, List<MessageAttachment> files) {
+    }
+
+    /**
+     * The message a send replies to: a live message of the same channel, else 400 (one id answer
+     * for unknown, deleted and other channels' messages, so nothing about those leaks).
+     */
+    private MessageId repliedTo(String id, ChannelId channel) {
+        var valid = id.length() <= 19 && !id.isEmpty() && id.chars().allMatch(Character::isDigit);
+        if (!valid || messageEvents.current(id).filter(m -> m.channelId().equals(channel.value())).isEmpty()) {
+            throw DomainException.invalid("replyTo must be a message of this channel");
+        }
+        return MessageId.of(id);
     }
 
     /** Body of {@code POST /channels/{id}/messages}. */

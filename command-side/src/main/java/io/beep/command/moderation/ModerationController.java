@@ -66,6 +66,9 @@ class ModerationController {
         if (query.length() > MAX_QUERY) {
             throw DomainException.invalid("q must be at most " + MAX_QUERY + " characters");
         }
+        if (query.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.invalid("q must not contain control characters");
+        }
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw DomainException.invalid("limit must be between 1 and " + MAX_LIMIT);

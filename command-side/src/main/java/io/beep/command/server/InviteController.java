@@ -1,5 +1,6 @@
 package io.beep.command.server;
 
+import io.beep.command.account.KeycloakUsers;
 import io.beep.command.platform.authz.AuthzClient;
 import io.beep.command.platform.authz.AuthzSync;
 import io.beep.command.platform.authz.Authorizer;
@@ -47,9 +48,11 @@ class InviteController {
     private final AuthzSync authzSync;
     private final InviteCodes codes;
     private final Settled settled;
+    private final KeycloakUsers users;
 
     InviteController(CommandGateway commands, Authorizer authorizer, AuthzClient authz, AuthzSync authzSync,
-                     InviteCodes codes, Settled settled) {
+                     InviteCodes codes, Settled settled, KeycloakUsers users) {
+        this.users = users;
         this.commands = commands;
         this.authorizer = authorizer;
         this.authz = authz;
@@ -61,7 +64,7 @@ class InviteController {
     @Operation(summary = "Create an invitation (MANAGE_INVITES).",
             description = "maxAgeSeconds: 0 = never expires, default 86400, at most 604800; maxUses: 0 or absent = "
                     + "unlimited, at most 100. With targetUserId the invitation is personal: only that user sees "
-                    + "and accepts it (once) or declines it.")
+                    + "and accepts it (once) or declines it; 404 when targetUserId names no user.")
     @PostMapping("/api/v1/servers/{serverId}/invites")
     ResponseEntity<InviteView> create(@PathVariable String serverId, @RequestBody(required = false) CreateInviteRequest request,
                                       @RequestHeader(value = Consistency.HEADER, required = false) String token) {
@@ -72,6 +75,9 @@ class InviteController {
         UserId target = null;
         if (body.targetUserId() != null) {
             target = UserId.of(userIdOrInvalid(body.targetUserId()));
+            if (!users.exists(target)) {
+                throw DomainException.notFound("user");
+            }
         }
         long maxAge = body.maxAgeSeconds() == null ? DEFAULT_MAX_AGE_SECONDS : body.maxAgeSeconds();
         InviteView view = commands.sendAndWait(new CreateInviteCommand(server, newCode(), user, maxAge,

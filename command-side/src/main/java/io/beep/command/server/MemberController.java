@@ -1,8 +1,10 @@
 package io.beep.command.server;
 
+import io.beep.command.account.KeycloakUsers;
 import io.beep.command.platform.authz.Authorizer;
 import io.beep.command.platform.authz.Authorizer.Resource;
 import io.beep.contracts.common.Consistency;
+import io.beep.contracts.common.DomainException;
 import io.beep.command.platform.web.CurrentUser;
 import io.beep.command.platform.web.Ids;
 import io.beep.contracts.common.RoleId;
@@ -32,8 +34,10 @@ class MemberController {
     private final CommandGateway commands;
     private final Authorizer authorizer;
     private final Settled settled;
+    private final KeycloakUsers users;
 
-    MemberController(CommandGateway commands, Authorizer authorizer, Settled settled) {
+    MemberController(CommandGateway commands, Authorizer authorizer, Settled settled, KeycloakUsers users) {
+        this.users = users;
         this.commands = commands;
         this.authorizer = authorizer;
         this.settled = settled;
@@ -49,13 +53,17 @@ class MemberController {
     }
 
     @Operation(summary = "Ban a user (MANAGE_MEMBERS): removes them if they are a member and refuses every later "
-            + "join. Banning a banned user changes nothing.")
+            + "join. Banning a banned user changes nothing; 404 for an id that names no user.")
     @PutMapping("/bans/{userId}")
     ResponseEntity<Void> ban(@PathVariable String serverId, @PathVariable String userId,
                              @RequestBody(required = false) BanRequest request,
                              @RequestHeader(value = Consistency.HEADER, required = false) String token) {
         var server = authorized(serverId, "manage_members", token);
-        commands.sendAndWait(new BanMemberCommand(server, UserId.of(Settled.userId(userId)), CurrentUser.id(),
+        var banned = UserId.of(Settled.userId(userId));
+        if (!users.exists(banned)) {
+            throw DomainException.notFound("user");
+        }
+        commands.sendAndWait(new BanMemberCommand(server, banned, CurrentUser.id(),
                 request == null ? null : request.reason()));
         return settled.noContent(server.value());
     }

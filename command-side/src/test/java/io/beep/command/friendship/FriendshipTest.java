@@ -106,6 +106,14 @@ class FriendshipTest {
     }
 
     @Test
+    void senderCannotAcceptOwnRequestOnceAccepted() {
+        fixture.given(sent(), new FriendRequestAcceptedEvent(PAIR, REQUEST, ALICE, BOB, DM, null))
+                .when(new AcceptFriendRequestCommand(PAIR, REQUEST, ALICE, OTHER_DM))
+                .expectNoEvents()
+                .expectException(failure(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
     void cannotAcceptOwnRequest() {
         fixture.given(sent())
                 .when(new AcceptFriendRequestCommand(PAIR, REQUEST, ALICE, DM))

@@ -121,7 +121,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The default firewall (no encoded slashes, dot segments, odd methods...) with header and
+     * Paths must be percent-encoded UTF-8 ({@link Utf8PathFirewall}); then
+     * the default firewall (no encoded slashes, dot segments, odd methods...) with header and
      * parameter checks done by a character loop instead of a regular expression per value: same
      * rule (assigned, non-control characters), a fraction of the cost on every request.
      */
@@ -132,7 +133,7 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderValues(SecurityConfiguration::isPrintable);
         firewall.setAllowedParameterNames(SecurityConfiguration::isPrintable);
         firewall.setAllowedParameterValues(SecurityConfiguration::isPrintable);
-        return firewall;
+        return new Utf8PathFirewall(firewall);
     }
 
     static boolean isPrintable(String value) {

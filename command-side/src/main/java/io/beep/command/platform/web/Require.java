@@ -35,13 +35,20 @@ public final class Require {
 
     /**
      * Refuses C0 control characters but tab and line breaks (NUL above all: PostgreSQL text and
-     * JSONB cannot store it, so no view could ever hold the value and its projection would stall).
+     * JSONB cannot store it, so no view could ever hold the value and its projection would stall),
+     * and unpaired UTF-16 surrogates (half of a pair sent as a JSON escape): no UTF-8 store can hold
+     * them, so the views would keep a mangled copy of what the writer was told was saved.
      */
     private static void noControlCharacters(String field, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 throw DomainException.invalid(field + " must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw DomainException.invalid(field + " must be valid Unicode (an unpaired surrogate was sent)");
             }
         }
     }
