@@ -20,11 +20,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -46,8 +51,17 @@ import org.bson.conversions.Bson;
  * {@code createIndex} calls are noted and made by {@link #addIndexes} once the copy is loaded:
  * FerretDB's indexes serve neither the handlers' lookups (its GIN indexes do, {@link ReadIndexesLater})
  * nor anything before the copy switches live.
+ *
+ * <p>{@link #handOff} gives the queued writes to a writer thread of the copy's own and returns at
+ * once, so the next chunk is read and handled while this one is written (on two cores the JVM and
+ * PostgreSQL work side by side). The writes stay in order per collection: the writer takes
+ * hand-offs one after the other, and any call of a handler that has to reach the store (a lookup,
+ * a counter's {@code findOneAndUpdate}) first waits until the writes handed off for that
+ * collection are done. Queued documents are encoded when they are written: a handler must not
+ * change a document after inserting it (none does; the Mongo driver's own insert copies it at
+ * once).
  */
-final class BufferedCopy {
+final class BufferedCopy implements AutoCloseable {
 
     private final MongoDatabase database;
     private final UnaryOperator<String> names;
@@ -56,6 +70,14 @@ final class BufferedCopy {
     private final FerretDbTables tables;
     /** The createIndex calls noted for {@link #addIndexes}: collection, method, arguments. */
     private final List<Object[]> indexes = new ArrayList<>();
+    /** Writes the handed-off queues, one hand-off after the other. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        var thread = new Thread(task, "rebuild-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The writes of the last hand-off. */
+    private CompletableFuture<Void> handedOff = CompletableFuture.completedFuture(null);
 
     /** A copy written through {@code database}; through {@code tables} (nullable) where it can. */
     BufferedCopy(MongoDatabase database, UnaryOperator<String> names, FerretDbTables tables) {
@@ -77,11 +99,88 @@ final class BufferedCopy {
         return proxy;
     }
 
-    /** Sends every queued write. */
+    /** Sends every queued write; they are durable when this returns. */
     synchronized void flush() {
+        await(handOff());
+    }
+
+    /**
+     * Gives every queued write to the writer thread, after those handed off before; the future
+     * completes once they are all durable (exceptionally if one failed: then nothing handed off
+     * later is written either). Small queues go first, so a handler's next call on such a
+     * collection waits least.
+     */
+    synchronized CompletableFuture<Void> handOff() {
+        var parts = new ArrayList<Part>();
         for (var buffer : buffers.values()) {
-            buffer.flush();
+            var part = buffer.handOff();
+            if (part != null) {
+                parts.add(part);
+            }
         }
+        parts.sort(Comparator.comparingInt(part -> part.writes.size()));
+        var previous = handedOff;
+        handedOff = CompletableFuture.runAsync(() -> {
+            Throwable failed = previous.isCompletedExceptionally() ? failure(previous) : null;
+            for (var part : parts) {
+                if (failed != null) {
+                    part.done.completeExceptionally(failed);
+                    continue;
+                }
+                try {
+                    part.buffer.write(part.writes);
+                    part.done.complete(null);
+                } catch (RuntimeException | Error e) {
+                    failed = e;
+                    part.done.completeExceptionally(e);
+                }
+            }
+            if (failed != null) {
+                throw failed instanceof RuntimeException e ? e : new IllegalStateException(failed);
+            }
+        }, writer);
+        return handedOff;
+    }
+
+    /** Waits for the writes handed off so far (a failure was reported to whoever waited for them) and stops the writer. */
+    @Override
+    public synchronized void close() {
+        try {
+            handedOff.exceptionally(e -> null).join();
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    /** Waits for {@code writes}; their failure is thrown as it was (unchecked) or wrapped. */
+    static void await(CompletableFuture<Void> writes) {
+        try {
+            writes.join();
+        } catch (CompletionException e) {
+            var cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<Void> writes) {
+        try {
+            writes.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause();
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** One collection's writes of a hand-off. */
+    private record Part(Buffer buffer, List<WriteModel<Document>> writes, CompletableFuture<Void> done) {
     }
 
     /** Makes the noted {@code createIndex} calls (an index that exists already is left as it is). */
@@ -133,6 +232,8 @@ final class BufferedCopy {
         private final Object proxy;
         /** The ids in the collection once a lookup by id needed them; null before. */
         private Set<BsonValue> ids;
+        /** The writes of this collection last handed off to the writer thread. */
+        private CompletableFuture<Void> handedOff = CompletableFuture.completedFuture(null);
 
         Buffer(MongoCollection<Document> collection, String name, FerretDbTables tables, List<Object[]> indexes) {
             this.collection = collection;
@@ -245,26 +346,45 @@ final class BufferedCopy {
             return ids;
         }
 
+        /** Hands the queued writes off (null when none are queued). */
+        synchronized Part handOff() {
+            if (queued.isEmpty()) {
+                return null;
+            }
+            var part = new Part(this, new ArrayList<>(queued), new CompletableFuture<>());
+            queued.clear();
+            handedOff = part.done;
+            return part;
+        }
+
+        /** Sends the queued writes here and now, after those handed off; durable when this returns. */
         synchronized void flush() {
+            await(handedOff);
             var all = new ArrayList<>(queued);
             queued.clear();
+            write(all);
+        }
+
+        /**
+         * Writes {@code all} in order (on the writer thread, or in {@link #flush}); touches nothing
+         * of this object that the handlers' thread changes, so it holds no lock of it.
+         */
+        void write(List<WriteModel<Document>> all) {
             int from = 0;
             while (from < all.size()) {
                 // a run of inserts FerretDB's table takes directly, else a run of other writes
-                var encoded = new ArrayList<String>();
                 int to = from;
-                while (tables != null && to < all.size() && all.get(to) instanceof InsertOneModel<Document> insert) {
-                    var json = FerretDbDocuments.encode(insert.getDocument());
-                    if (json == null) {
-                        break;
-                    }
-                    encoded.add(json);
+                while (tables != null && to < all.size() && all.get(to) instanceof InsertOneModel<?>) {
                     to++;
                 }
-                if (!encoded.isEmpty()) {
-                    tables.insertNew(name, encoded);
-                    from = to;
-                    continue;
+                if (to > from) {
+                    var documents = all.subList(from, to).stream()
+                            .map(write -> ((InsertOneModel<Document>) write).getDocument()).toList();
+                    int taken = tables.insertEncodable(name, documents, 0);
+                    if (taken > 0) {
+                        from += taken;
+                        continue;
+                    }
                 }
                 to = from + 1;
                 while (tables != null && to < all.size() && !(all.get(to) instanceof InsertOneModel<?>)) {

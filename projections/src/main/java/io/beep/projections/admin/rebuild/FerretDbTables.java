@@ -4,7 +4,6 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
 import io.beep.projections.platform.mongo.MongoProperties;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.bson.Document;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * table and its unique {@code _id} index), and only rows are added to that table, as FerretDB's own
  * insert adds them; every later read and write goes through FerretDB as usual. Used only by
  * rebuilds (the copy is written by nothing else until it switches) and only when the store is
- * FerretDB on PostgreSQL.
+ * FerretDB on PostgreSQL. Safe for several threads (one statement at a time on its connection).
  */
 final class FerretDbTables implements AutoCloseable {
 
@@ -39,6 +39,8 @@ final class FerretDbTables implements AutoCloseable {
     private final Connection connection;
     private final CopyManager copy;
     private final Map<String, String> tables = new HashMap<>();
+    /** The COPY buffer, reused. */
+    private final FerretDbDocuments.Line line = new FerretDbDocuments.Line(1 << 17);
 
     private FerretDbTables(MongoDatabase database, Connection connection) throws SQLException {
         this.database = database;
@@ -80,24 +82,53 @@ final class FerretDbTables implements AutoCloseable {
      * Inserts the encoded documents into {@code collection} (created through FerretDB if it does not
      * exist), skipping those whose {@code _id} is there already; durable when this returns.
      */
-    void insertNew(String collection, List<String> documents) {
+    synchronized void insertNew(String collection, List<String> documents) {
+        insert(collection, documents.size(), 0, (i, line) -> {
+            var text = copyText(documents.get(i)).getBytes(StandardCharsets.UTF_8);
+            line.add(text);
+            return true;
+        });
+    }
+
+    /**
+     * Like {@link #insertNew}, for {@code documents} from index {@code from} on as long as
+     * {@link FerretDbDocuments#encodeLine} takes them, each encoded straight into the stream
+     * (no encoded copy of the run is kept); answers the index of the first document not inserted.
+     */
+    synchronized int insertEncodable(String collection, List<Document> documents, int from) {
+        return insert(collection, documents.size(), from,
+                (i, line) -> FerretDbDocuments.encodeLine(documents.get(i), line));
+    }
+
+    /** Writes one document as a COPY line (no newline) or answers false, writing nothing. */
+    private interface LineWriter {
+        boolean write(int index, FerretDbDocuments.Line line);
+    }
+
+    private int insert(String collection, int size, int from, LineWriter lines) {
+        var line = this.line;
+        line.clear();
+        if (from >= size || !lines.write(from, line)) {
+            return from;
+        }
         var table = table(collection);
+        int next = from;
         try {
-            // streamed a document at a time: no buffer of the whole batch (megabytes a chunk)
+            // streamed through one reused buffer: no copy of the whole run (megabytes a chunk)
             var in = copy.copyIn("copy pg_temp.rebuild_rows (_jsonb) from stdin");
             try {
-                var buffer = new ByteArrayOutputStream(1 << 16);
-                for (var document : documents) {
-                    buffer.writeBytes(copyText(document).getBytes(StandardCharsets.UTF_8));
-                    buffer.write('\n');
-                    if (buffer.size() >= 1 << 16) {
-                        in.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                        buffer.reset();
+                do {
+                    line.add('\n');
+                    next++;
+                    if (line.size() >= 1 << 16) {
+                        in.writeToCopy(line.bytes(), 0, line.size());
+                        line.clear();
                     }
-                }
-                in.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                } while (next < size && lines.write(next, line));
+                in.writeToCopy(line.bytes(), 0, line.size());
                 in.endCopy();
             } finally {
+                line.clear();
                 if (in.isActive()) {
                     in.cancelCopy();
                 }
@@ -107,6 +138,7 @@ final class FerretDbTables implements AutoCloseable {
                         + "\" (_jsonb) select _jsonb from pg_temp.rebuild_rows on conflict do nothing");
             }
             connection.commit();
+            return next;
         } catch (SQLException e) {
             try {
                 connection.rollback();
@@ -118,7 +150,7 @@ final class FerretDbTables implements AutoCloseable {
     }
 
     /** Creates {@code collection} through FerretDB unless it exists. */
-    void ensureCollection(String collection) {
+    synchronized void ensureCollection(String collection) {
         table(collection);
     }
 
@@ -179,7 +211,7 @@ final class FerretDbTables implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             connection.close();
         } catch (SQLException ignored) {

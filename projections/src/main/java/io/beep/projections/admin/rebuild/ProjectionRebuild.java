@@ -8,6 +8,7 @@ import io.beep.projections.admin.projection.ProjectionStatuses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -142,31 +143,65 @@ class ProjectionRebuild implements JobRunner {
 
     /**
      * Applies events after the state's token until the store has no more (or, with a bound, until
-     * the token is at or past {@code upTo}); false when the job must stop.
+     * the token is at or past {@code upTo}); false when the job must stop. A chunk's writes are
+     * handed to the copy's writer ({@link ViewCopies.Session#commitAsync}) while the next chunk is
+     * read and handled; a chunk counts (and its position is recorded) only once its writes are
+     * durable, in chunk order, and every chunk read is written before this returns.
      */
     private boolean replay(ViewCopies.Session session, State state, long upTo, Progress progress) throws Exception {
-        while (true) {
-            var chunk = new ArrayList<TrackedEventMessage<?>>(properties.chunk());
-            try (var stream = events.after(state.token)) {
-                var iterator = stream.iterator();
-                while (chunk.size() < properties.chunk() && iterator.hasNext()) {
-                    chunk.add(iterator.next());
+        int size = session.overlapped() ? Math.min(properties.chunk(), properties.overlappedChunk()) : properties.chunk();
+        Written inFlight = null;
+        try {
+            while (true) {
+                var chunk = new ArrayList<TrackedEventMessage<?>>(size);
+                try (var stream = events.after(state.token, size)) {
+                    var iterator = stream.iterator();
+                    while (chunk.size() < size && iterator.hasNext()) {
+                        chunk.add(iterator.next());
+                    }
+                }
+                if (chunk.isEmpty()) {
+                    var last = inFlight;
+                    inFlight = null;
+                    return last == null || settle(last, state, progress);
+                }
+                apply(session, chunk, state);
+                var written = new Written(session.commitAsync(), chunk.get(chunk.size() - 1).trackingToken(),
+                        chunk.size());
+                // the next chunk is read after this one, whether or not it is written yet
+                state.token = written.token;
+                var previous = inFlight;
+                inFlight = written;
+                if (previous != null && !settle(previous, state, progress)) {
+                    // stopping: this chunk's writes end too; recorded, a resumed job does not apply it again
+                    inFlight = null;
+                    try {
+                        settle(written, state, progress);
+                    } catch (RuntimeException e) {
+                        log.warn("rebuild stops; the last chunk's writes failed and are applied again on resume: {}",
+                                e.toString());
+                    }
+                    return false;
+                }
+                if (upTo != Long.MAX_VALUE && position(state.token) >= upTo && chunk.size() < size) {
+                    inFlight = null;
+                    return settle(written, state, progress);
                 }
             }
-            if (chunk.isEmpty()) {
-                return true;
-            }
-            apply(session, chunk, state);
-            session.commit();
-            state.token = chunk.get(chunk.size() - 1).trackingToken();
-            state.processed += chunk.size();
-            if (!progress.checkpoint(state.processed, resumePosition(state.token))) {
-                return false;
-            }
-            if (upTo != Long.MAX_VALUE && position(state.token) >= upTo && chunk.size() < properties.chunk()) {
-                return true;
+        } finally {
+            if (inFlight != null) {
+                // stopping or failing: the chunk still being written ends before the copy is closed or
+                // dropped; it was not recorded, so a resumed job applies it again
+                inFlight.writes.exceptionally(e -> null).join();
             }
         }
+    }
+
+    /** Waits until the chunk's writes are durable, then counts it and records its position. */
+    private static boolean settle(Written chunk, State state, Progress progress) {
+        BufferedCopy.await(chunk.writes);
+        state.processed += chunk.events;
+        return progress.checkpoint(state.processed, resumePosition(chunk.token));
     }
 
     /**
@@ -230,7 +265,11 @@ class ProjectionRebuild implements JobRunner {
         return token == null ? 0 : token.position().orElse(0);
     }
 
-    /** How far this run got. */
+    /** A chunk handed to the copy's writer: its writes, its last event's token, its number of events. */
+    private record Written(CompletableFuture<Void> writes, TrackingToken token, int events) {
+    }
+
+    /** How far this run got: events counted once written; the token is where reading goes on. */
     private static final class State {
 
         long processed;

@@ -3,6 +3,8 @@ package io.beep.projections.admin.rebuild;
 import io.beep.projections.platform.axon.AxonConfig;
 import io.beep.projections.platform.axon.TimedEventStorageEngine;
 import io.beep.projections.platform.db.DataSources;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -29,7 +31,8 @@ class RebuildEvents {
     private final Configuration configuration;
     private final RebuildProperties properties;
     private final JdbcTemplate db;
-    private volatile JdbcEventStorageEngine engine;
+    /** Axon's reader per batch size. */
+    private final Map<Integer, JdbcEventStorageEngine> engines = new ConcurrentHashMap<>();
 
     RebuildEvents(@Qualifier(DataSources.EVENTS) DataSource events, Serializer serializer,
                   @Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
@@ -42,9 +45,12 @@ class RebuildEvents {
         this.db = new JdbcTemplate(events);
     }
 
-    /** The events after {@code token} (from the start when null) up to the current head, in order. */
-    Stream<? extends TrackedEventMessage<?>> after(TrackingToken token) {
-        return engine().readEvents(token, false);
+    /**
+     * The events after {@code token} (from the start when null) up to the current head, in order,
+     * read {@code batch} at a time (at most {@link RebuildProperties#readBatch}).
+     */
+    Stream<? extends TrackedEventMessage<?>> after(TrackingToken token, int batch) {
+        return engine(Math.max(1, Math.min(batch, properties.readBatch()))).readEvents(token, false);
     }
 
     /** The position of the newest event, 0 when there is none. */
@@ -60,22 +66,15 @@ class RebuildEvents {
         return count == null ? 0 : count;
     }
 
-    private JdbcEventStorageEngine engine() {
-        if (engine == null) {
-            synchronized (this) {
-                if (engine == null) {
-                    engine = TimedEventStorageEngine.of(JdbcEventStorageEngine.builder()
-                            .connectionProvider(new DataSourceConnectionProvider(events))
-                            .transactionManager(NoTransactionManager.INSTANCE)
-                            .schema(AxonConfig.EVENT_SCHEMA)
-                            .snapshotSerializer(serializer)
-                            .eventSerializer(eventSerializer)
-                            .upcasterChain(configuration.upcasterChain())
-                            .snapshotFilter(configuration.snapshotFilter())
-                            .batchSize(properties.readBatch()));
-                }
-            }
-        }
-        return engine;
+    private JdbcEventStorageEngine engine(int batch) {
+        return engines.computeIfAbsent(batch, size -> TimedEventStorageEngine.of(JdbcEventStorageEngine.builder()
+                .connectionProvider(new DataSourceConnectionProvider(events))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(AxonConfig.EVENT_SCHEMA)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .batchSize(size)));
     }
 }

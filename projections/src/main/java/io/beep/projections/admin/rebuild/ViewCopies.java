@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -98,8 +100,8 @@ class ViewCopies {
                     }
                     connection.setAutoCommit(false);
                     var dsl = DSL.using(connection, liveDsl.dialect(), liveDsl.settings());
-                    return new Session(handlers.bind(processor, Map.of(DSLContext.class, dsl)), connection, () -> { },
-                            () -> { }, () -> { });
+                    return new Session(handlers.bind(processor, Map.of(DSLContext.class, dsl)), connection,
+                            () -> CompletableFuture.completedFuture(null), () -> { }, () -> { });
                 } catch (SQLException | RuntimeException e) {
                     connection.close();
                     throw e;
@@ -117,7 +119,7 @@ class ViewCopies {
                 return name + "__" + copy;
             }, tables);
             return new Session(handlers.bind(processor, Map.of(MongoDatabase.class, buffered.database(),
-                    FerretDbIndexes.class, indexes)), null, buffered::flush, () -> {
+                    FerretDbIndexes.class, indexes)), null, buffered::handOff, () -> {
                         try {
                             buffered.addIndexes();
                         } catch (RuntimeException | Error e) {
@@ -127,8 +129,12 @@ class ViewCopies {
                         }
                         indexes.addNoted();
                     }, () -> {
-                        if (tables != null) {
-                            tables.close();
+                        try {
+                            buffered.close();
+                        } finally {
+                            if (tables != null) {
+                                tables.close();
+                            }
                         }
                     });
         } catch (RuntimeException e) {
@@ -278,20 +284,23 @@ class ViewCopies {
         }
     }
 
-    /** Fresh handlers writing into one copy; their writes are durable after {@link #commit}. */
+    /**
+     * Fresh handlers writing into one copy; their writes are durable after {@link #commit}, or once
+     * the future of {@link #commitAsync} completed.
+     */
     static final class Session implements AutoCloseable {
 
         private final BoundHandlers.Handlers handlers;
         private final Connection connection;
-        private final Runnable flush;
+        private final Supplier<CompletableFuture<Void>> write;
         private final Runnable addIndexes;
         private final Runnable release;
 
-        Session(BoundHandlers.Handlers handlers, Connection connection, Runnable flush, Runnable addIndexes,
-                Runnable release) {
+        Session(BoundHandlers.Handlers handlers, Connection connection, Supplier<CompletableFuture<Void>> write,
+                Runnable addIndexes, Runnable release) {
             this.handlers = handlers;
             this.connection = connection;
-            this.flush = flush;
+            this.write = write;
             this.addIndexes = addIndexes;
             this.release = release;
         }
@@ -300,12 +309,28 @@ class ViewCopies {
             return handlers;
         }
 
+        /** Whether a chunk's writes go on while the next chunk is handled ({@link #commitAsync}). */
+        boolean overlapped() {
+            return connection == null;
+        }
+
         /** Makes the writes so far durable. */
         void commit() throws SQLException {
-            flush.run();
+            BufferedCopy.await(commitAsync());
+        }
+
+        /**
+         * Starts making the writes so far durable: the future completes when they are (after
+         * those of earlier calls), exceptionally if they failed. Mongo copies write on a thread of
+         * their own meanwhile ({@link BufferedCopy#handOff}); PostgreSQL copies commit here and now.
+         */
+        CompletableFuture<Void> commitAsync() throws SQLException {
+            var written = write.get();
             if (connection != null) {
+                BufferedCopy.await(written);
                 connection.commit();
             }
+            return written;
         }
 
         /**

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * The rebuild's direct inserts into FerretDB's tables against the real FerretDB and PostgreSQL:
  * a document written by {@link FerretDbTables} is stored with exactly the bytes FerretDB's own
  * insert stores (compared as jsonb in PostgreSQL), reads back equal through FerretDB, is found,
- * changed and removed by FerretDB as usual, and an id that exists is skipped, as FerretDB skips it.
+ * changed and removed by FerretDB as usual, and an id that exists is skipped, as FerretDB skips it;
+ * a run streamed through {@link FerretDbTables#insertEncodable} (as a rebuild writes) stores the
+ * same bytes and stops before a document the encoding leaves to FerretDB.
  */
 class FerretDbTablesIntegrationTest {
 
@@ -56,28 +58,48 @@ class FerretDbTablesIntegrationTest {
     void documentsWrittenIntoTheTableAreStoredAsFerretDbStoresThemAndReadBackEqual() throws Exception {
         var through = "enc_ferretdb_" + System.nanoTime();
         var direct = "enc_direct_" + System.nanoTime();
+        var streamed = "enc_streamed_" + System.nanoTime();
         var documents = samples();
         database.getCollection(through).insertMany(documents.stream().map(Document::new).toList());
         try (var tables = FerretDbTables.open(database, properties)) {
             var encoded = documents.stream().map(FerretDbDocuments::encode).toList();
             assertThat(encoded).doesNotContainNull();
             tables.insertNew(direct, encoded);
+            // as a rebuild writes them: encoded into the COPY stream one by one
+            assertThat(tables.insertEncodable(streamed, documents, 0)).isEqualTo(documents.size());
         }
 
-        var read = new ArrayList<Document>();
-        database.getCollection(direct).find().into(read);
         var expected = new ArrayList<Document>();
         database.getCollection(through).find().into(expected);
-        assertThat(read).hasSize(documents.size()).containsExactlyInAnyOrderElementsOf(expected);
-        try (var db = DriverManager.getConnection(PG, USER, PASSWORD);
-             var statement = db.prepareStatement("select count(*) filter (where a._jsonb = b._jsonb), count(*) from \""
-                     + ItInfrastructure.MONGO_DB + "\".\"" + table(db, through) + "\" a join \""
-                     + ItInfrastructure.MONGO_DB + "\".\"" + table(db, direct) + "\" b on a._jsonb->'_id' = b._jsonb->'_id'");
-             var rows = statement.executeQuery()) {
-            rows.next();
-            assertThat(rows.getLong(2)).isEqualTo(documents.size());
-            assertThat(rows.getLong(1)).as("documents stored with the same jsonb").isEqualTo(documents.size());
+        for (var written : List.of(direct, streamed)) {
+            var read = new ArrayList<Document>();
+            database.getCollection(written).find().into(read);
+            assertThat(read).hasSize(documents.size()).containsExactlyInAnyOrderElementsOf(expected);
+            try (var db = DriverManager.getConnection(PG, USER, PASSWORD);
+                 var statement = db.prepareStatement("select count(*) filter (where a._jsonb = b._jsonb), count(*) from \""
+                         + ItInfrastructure.MONGO_DB + "\".\"" + table(db, through) + "\" a join \""
+                         + ItInfrastructure.MONGO_DB + "\".\"" + table(db, written) + "\" b on a._jsonb->'_id' = b._jsonb->'_id'");
+                 var rows = statement.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(2)).isEqualTo(documents.size());
+                assertThat(rows.getLong(1)).as("documents stored with the same jsonb").isEqualTo(documents.size());
+            }
         }
+    }
+
+    @Test
+    void aStreamedRunStopsAtTheFirstDocumentTheEncodingRefuses() {
+        var name = "enc_run_" + System.nanoTime();
+        var documents = List.of(new Document("_id", "r1").append("a", 1), new Document("_id", "r2").append("b", 2),
+                new Document("_id", "r3").append("size", 1.5), new Document("_id", "r4").append("c", 3));
+        try (var tables = FerretDbTables.open(database, properties)) {
+            assertThat(tables.insertEncodable(name, documents, 0)).isEqualTo(2);
+            assertThat(tables.insertEncodable(name, documents, 2)).isEqualTo(2);
+            assertThat(tables.insertEncodable(name, documents, 3)).isEqualTo(4);
+        }
+        var ids = new ArrayList<Object>();
+        database.getCollection(name).find().forEach(d -> ids.add(d.get("_id")));
+        assertThat(ids).containsExactlyInAnyOrder("r1", "r2", "r4");
     }
 
     @Test

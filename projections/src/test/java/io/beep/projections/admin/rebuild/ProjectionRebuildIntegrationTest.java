@@ -72,7 +72,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link ItInfrastructure}) and real Keycloak tokens: the rebuilt copy equals the live one, reads
  * answer the full data all through the rebuild and its switch, the live processor follows new
  * events into the new copy, a job stopped midway (its runner shut down) is finished by a new
- * runner, a cancelled job drops its copy, and users without the operator role get 403.
+ * runner (a Mongo copy too, whose chunks are written while the next is handled), a cancelled
+ * job drops its copy, and users without the operator role get 403.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProjectionRebuildIntegrationTest {
@@ -215,6 +216,37 @@ class ProjectionRebuildIntegrationTest {
         assertThat(finished.state()).as(String.valueOf(finished.error())).isEqualTo(Job.SUCCEEDED);
         assertThat(finished.processed()).isGreaterThan(stopped.processed());
         assertThat(tables(servers)).isEqualTo(before);
+        invoke(second, "stop");
+    }
+
+    @Test
+    void aMessagesRebuildStoppedMidwayIsFinishedByTheNextRunnerWithTheLiveDocuments() throws Exception {
+        history(2, 40);
+        var channels = List.copyOf(this.channels);
+        awaitCaughtUp("messages");
+        var before = messages(channels);
+        var searchBefore = searchCopies(channels);
+        var owner = "rebuild-it-" + UUID.randomUUID();
+        var first = new Jobs(views, adminSchema, JSON, runners, new JobsProperties(owner, 1));
+        var copy = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var job = first.start("rebuild", JSON.createObjectNode().put("processor", "messages").put("copy", copy));
+        awaitUntil(() -> first.find(job.id()).orElseThrow().processed() >= 100);
+        invoke(first, "stop");
+
+        // stopped while a chunk was being written: it ended and counts
+        var stopped = first.find(job.id()).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(Job.RUNNING);
+        assertThat(stopped.position()).isNotNull().isLessThan(events.head());
+        assertThat(stopped.processed() % 25).as("whole chunks recorded").isZero();
+
+        var second = new Jobs(views, adminSchema, JSON, runners, new JobsProperties(owner, 1));
+        invoke(second, "resume");
+        awaitUntil(() -> !Job.RUNNING.equals(second.find(job.id()).orElseThrow().state()));
+        var finished = second.find(job.id()).orElseThrow();
+        assertThat(finished.state()).as(String.valueOf(finished.error())).isEqualTo(Job.SUCCEEDED);
+        assertThat(finished.processed()).isGreaterThan(stopped.processed());
+        assertThat(messages(channels)).isEqualTo(before);
+        assertThat(searchCopies(channels)).isEqualTo(searchBefore);
         invoke(second, "stop");
     }
 
