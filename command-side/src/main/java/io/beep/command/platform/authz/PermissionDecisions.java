@@ -143,15 +143,17 @@ public class PermissionDecisions {
     }
 
     /**
-     * Whether the kept decision {@code key} is due for renewal, claiming it if so: it is in the second
-     * half of its life and no renewal of it is under way or failed within the last second. The
-     * caller renews it in the background and then calls {@link #renewalDone}.
+     * Whether the kept decision {@code key} is due for renewal, claiming it if so: it is in the last
+     * fifth of its life and no renewal of it is under way or failed within the last second. The
+     * caller renews it in the background and then calls {@link #renewalDone}. So late that an active
+     * decision is asked about as often as it would be if it ran out (renewing at half its life
+     * doubled the checks, measured in the real-time bench), only without a request waiting.
      */
     boolean claimRenewal(String userId, String key) {
         var decisions = allowed.get(userId);
         Long until = decisions == null ? null : decisions.get(key);
         long now = System.nanoTime();
-        if (until == null || until - now > properties.ttlMs() * 500_000L) {
+        if (until == null || until - now > properties.ttlMs() * 200_000L) {
             return false;
         }
         var claimed = renewals.putIfAbsent(key, now);

@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,17 @@ public class AuthzClient {
     private final Semaphore inFlight;
     /** Renews kept decisions in the background ({@link PermissionDecisions#claimRenewal}). */
     private final ThreadPoolExecutor renewals;
+    /**
+     * At most this many renewals start per second and instance. Decisions kept at the same moment
+     * (many users' first requests after a start) come due together; unbounded, their renewals were
+     * a burst of fully consistent checks that starved a two-core machine (real-time bench, 500
+     * users: sends refused). Past the bound a decision runs out and is asked again when next used,
+     * as without renewals.
+     */
+    static final int RENEWALS_PER_SECOND = 4;
+    private static final long RENEWAL_INTERVAL_NANOS = 1_000_000_000L / RENEWALS_PER_SECOND;
+    /** When the next renewal may start (nanoTime). */
+    private final AtomicLong nextRenewal = new AtomicLong(System.nanoTime());
 
     public AuthzClient(ObjectMapper mapper, AuthzProperties properties, PermissionDecisions decisions) {
         this.mapper = mapper;
@@ -152,9 +164,15 @@ public class AuthzClient {
         return result;
     }
 
-    /** Asks again in the background for a kept decision in the second half of its life. */
+    /** Asks again in the background for a kept decision in the last fifth of its life. */
     private void renewIfDue(String objectType, String objectId, String permission, String userId, String key) {
-        if (!decisions.claimRenewal(userId, key)) {
+        long now = System.nanoTime();
+        long next = nextRenewal.get();
+        if (now - next < 0 || !decisions.claimRenewal(userId, key)) {
+            return;
+        }
+        if (!nextRenewal.compareAndSet(next, now + RENEWAL_INTERVAL_NANOS)) {
+            decisions.renewalDone(key, false);
             return;
         }
         try {
