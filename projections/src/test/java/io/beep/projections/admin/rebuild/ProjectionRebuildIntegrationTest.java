@@ -529,8 +529,18 @@ class ProjectionRebuildIntegrationTest {
     private void awaitCaughtUp(String processor) throws InterruptedException {
         long head = events.head();
         var live = processing.eventProcessor(processor, StreamingEventProcessor.class).orElseThrow();
+        var db = new JdbcTemplate(views);
+        // the token commits with the batch's view rows: once it is at the head, so are the views
         awaitUntil(() -> live.processingStatus().values().stream()
-                .anyMatch(s -> s.getCurrentPosition().orElse(0) >= head));
+                .anyMatch(s -> s.getCurrentPosition().orElse(0) >= head)
+                && committedPosition(db, processor) >= head);
+    }
+
+    /** The lowest position the processor's segments have committed (their tokens in token_entry). */
+    private static long committedPosition(JdbcTemplate db, String processor) {
+        var positions = db.queryForList("select convert_from(token, 'UTF8')::jsonb ->> 'index' from token_entry "
+                + "where processor_name = ? and token is not null", String.class, processor);
+        return positions.isEmpty() ? 0 : positions.stream().mapToLong(Long::parseLong).min().orElse(0);
     }
 
     /** Waits, bounded, for something to happen; what happened is asserted afterwards. */
