@@ -15,206 +15,17 @@ import org.bson.Document;
  * document's schema is nested the same way. Only the value types the projections store are
  * encoded (string, null, boolean, 32- and 64-bit integers, date, array, embedded document); any
  * other value, a document without {@code _id}, a field name FerretDB would refuse or a string
- * PostgreSQL's jsonb cannot hold makes {@link #encode} answer null, and the caller inserts that
+ * PostgreSQL's jsonb cannot hold makes {@link #encodeLine} answer false, and the caller inserts that
  * document through FerretDB instead.
  *
- * <p>{@link #encodeLine} writes the same text straight as a line of {@code COPY}'s text format in
- * UTF-8 into a reused byte buffer (what a rebuild sends; no intermediate strings: a rebuild encodes
- * two documents per message); {@link #encode} is the readable form, and the two are kept equal
- * byte for byte ({@code FerretDbDocumentsTest}).
+ * <p>{@link #encodeLine} writes the text straight as a line of {@code COPY}'s text format in UTF-8
+ * into a reused byte buffer (no intermediate strings: a rebuild encodes two documents per message).
+ * The readable form of the same encoding lives in the tests ({@code FerretDbDocumentsReference}),
+ * which keep the two equal byte for byte ({@code FerretDbDocumentsTest}).
  */
 final class FerretDbDocuments {
 
-    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
-
     private FerretDbDocuments() {
-    }
-
-    /** The {@code _jsonb} text FerretDB would store for {@code document}; null when not encodable here. */
-    static String encode(Document document) {
-        if (!document.containsKey("_id")) {
-            return null;
-        }
-        var schema = new StringBuilder(256);
-        var values = new StringBuilder(512);
-        if (!fields(document, schema, values)) {
-            return null;
-        }
-        var out = new StringBuilder(schema.length() + values.length() + 16);
-        out.append("{\"$s\": ").append(schema);
-        if (!values.isEmpty()) {
-            out.append(", ").append(values);
-        }
-        return out.append('}').toString();
-    }
-
-    /**
-     * Writes the schema {@code {"p": {...}, "$k": [...]}} of {@code document} and its fields
-     * ({@code "name": value, ...}, without braces); {@code _id} first, at every level, as the
-     * driver sends it and FerretDB stores it.
-     */
-    private static boolean fields(Map<?, ?> document, StringBuilder schema, StringBuilder values) {
-        var types = new StringBuilder(128);
-        var order = new StringBuilder(64);
-        boolean first = true;
-        if (document.containsKey("_id")) {
-            if (!field("_id", document.get("_id"), types, order, values, true)) {
-                return false;
-            }
-            first = false;
-        }
-        for (var entry : document.entrySet()) {
-            if (!(entry.getKey() instanceof String name)) {
-                return false;
-            }
-            if (name.equals("_id")) {
-                continue;
-            }
-            if (!field(name, entry.getValue(), types, order, values, first)) {
-                return false;
-            }
-            first = false;
-        }
-        schema.append("{\"p\": {").append(types).append("}, \"$k\": [").append(order).append("]}");
-        return true;
-    }
-
-    private static boolean field(String name, Object value, StringBuilder types, StringBuilder order,
-                                 StringBuilder values, boolean first) {
-        if (name.isEmpty() || name.startsWith("$") || name.contains(".")) {
-            return false;
-        }
-        var quoted = quoted(name);
-        if (quoted == null) {
-            return false;
-        }
-        if (!first) {
-            types.append(", ");
-            order.append(", ");
-            values.append(", ");
-        }
-        order.append(quoted);
-        types.append(quoted).append(": ");
-        values.append(quoted).append(": ");
-        return value(value, types, values, false);
-    }
-
-    /** Writes the value's schema (its type) and the value itself. */
-    private static boolean value(Object value, StringBuilder type, StringBuilder out, boolean inArray) {
-        if (value == null) {
-            type.append("{\"t\": \"null\"}");
-            out.append("null");
-        } else if (value instanceof String text) {
-            type.append("{\"t\": \"string\"}");
-            return string(text, out);
-        } else if (value instanceof Boolean bool) {
-            type.append("{\"t\": \"bool\"}");
-            out.append(bool.booleanValue());
-        } else if (value instanceof Integer number) {
-            type.append("{\"t\": \"int\"}");
-            out.append(number.intValue());
-        } else if (value instanceof Long number) {
-            type.append("{\"t\": \"long\"}");
-            out.append(number.longValue());
-        } else if (value instanceof Date date) {
-            type.append("{\"t\": \"date\"}");
-            out.append(date.getTime());
-        } else if (value instanceof List<?> list && !inArray) {
-            type.append("{\"i\": [");
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    type.append(", ");
-                    out.append(", ");
-                }
-                if (!value(list.get(i), type, out, true)) {
-                    return false;
-                }
-            }
-            type.append("], \"t\": \"array\"}");
-            out.append(']');
-        } else if (value instanceof Map<?, ?> embedded && !embedded.isEmpty()) {
-            type.append("{\"t\": \"object\", \"$s\": ");
-            out.append('{');
-            if (!fields(embedded, type, out)) {
-                return false;
-            }
-            type.append('}');
-            out.append('}');
-        } else {
-            // doubles, object ids, binary, empty embedded documents, arrays in arrays (FerretDB 1.x
-            // refuses those), ...: left to FerretDB
-            return false;
-        }
-        return true;
-    }
-
-    /** A field name as a JSON string (kept for the few names the views use); null if jsonb cannot hold it. */
-    private static String quoted(String name) {
-        var known = NAMES.get(name);
-        if (known != null) {
-            return known;
-        }
-        var out = new StringBuilder(name.length() + 2);
-        if (!string(name, out)) {
-            return null;
-        }
-        var quoted = out.toString();
-        if (NAMES.size() < 10_000) {
-            NAMES.put(name, quoted);
-        }
-        return quoted;
-    }
-
-    /** Whether the text needs no escaping (no quote, backslash, control character or surrogate). */
-    private static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A JSON string; false for text jsonb cannot hold (NUL, a lone surrogate). */
-    private static boolean string(String text, StringBuilder out) {
-        out.append('"');
-        if (plain(text)) {
-            out.append(text).append('"');
-            return true;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c == 0) {
-                        return false;
-                    }
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c)) {
-                        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                            return false;
-                        }
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isLowSurrogate(c)) {
-                        return false;
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-        return true;
     }
 
     private static final Map<String, byte[]> LINE_NAMES = new ConcurrentHashMap<>();
@@ -227,9 +38,9 @@ final class FerretDbDocuments {
     private static final byte[] HEX = ascii("0123456789abcdef");
 
     /**
-     * Appends the {@code _jsonb} text of {@code document} ({@link #encode}'s) as one line of
+     * Appends the {@code _jsonb} text of {@code document} (the reference encoding's) as one line of
      * {@code COPY}'s text format, without the newline, in UTF-8; false (and nothing appended) when
-     * {@link #encode} would answer null.
+     * the document cannot be encoded here.
      */
     static boolean encodeLine(Document document, Line out) {
         if (!document.containsKey("_id")) {

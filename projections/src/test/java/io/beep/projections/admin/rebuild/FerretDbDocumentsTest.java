@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The COPY lines a rebuild sends ({@link FerretDbDocuments#encodeLine}) are the readable encoding
- * ({@link FerretDbDocuments#encode}, which {@code FerretDbTablesIntegrationTest} compares with
+ * ({@link FerretDbDocumentsReference#encode}, which {@code FerretDbTablesIntegrationTest} compares with
  * FerretDB's own storage) with COPY's escaping, byte for byte, and refuse the same documents.
  */
 class FerretDbDocumentsTest {
@@ -57,7 +57,7 @@ class FerretDbDocumentsTest {
                 new Document("_id", "a").append("text", "half \ud83d"), new Document("_id", "a").append("text", "\udc00"),
                 new Document("_id", "a").append("empty", new Document()),
                 new Document("_id", "a").append("list", List.of(List.of(1))))) {
-            assertThat(FerretDbDocuments.encode(document)).isNull();
+            assertThat(FerretDbDocumentsReference.encode(document)).isNull();
             var line = new FerretDbDocuments.Line(16);
             line.add('x');
             assertThat(FerretDbDocuments.encodeLine(document, line)).as(document.toJson()).isFalse();
@@ -66,7 +66,7 @@ class FerretDbDocumentsTest {
     }
 
     private static void assertSameLine(Document document) {
-        var text = FerretDbDocuments.encode(document);
+        var text = FerretDbDocumentsReference.encode(document);
         var line = new FerretDbDocuments.Line(16);
         line.add('x');
         boolean written = FerretDbDocuments.encodeLine(document, line);

@@ -62,7 +62,7 @@ class FerretDbTablesIntegrationTest {
         var documents = samples();
         database.getCollection(through).insertMany(documents.stream().map(Document::new).toList());
         try (var tables = FerretDbTables.open(database, properties)) {
-            var encoded = documents.stream().map(FerretDbDocuments::encode).toList();
+            var encoded = documents.stream().map(FerretDbDocumentsReference::encode).toList();
             assertThat(encoded).doesNotContainNull();
             tables.insertNew(direct, encoded);
             // as a rebuild writes them: encoded into the COPY stream one by one
@@ -107,10 +107,10 @@ class FerretDbTablesIntegrationTest {
         var name = "enc_use_" + System.nanoTime();
         var first = samples().get(0);
         try (var tables = FerretDbTables.open(database, properties)) {
-            tables.insertNew(name, List.of(FerretDbDocuments.encode(first)));
+            tables.insertNew(name, List.of(FerretDbDocumentsReference.encode(first)));
             var again = new Document(first).append("content", "written twice");
             var other = new Document(first).append("_id", "other-" + name);
-            tables.insertNew(name, List.of(FerretDbDocuments.encode(again), FerretDbDocuments.encode(other)));
+            tables.insertNew(name, List.of(FerretDbDocumentsReference.encode(again), FerretDbDocumentsReference.encode(other)));
         }
         var collection = database.getCollection(name);
         assertThat(collection.countDocuments()).isEqualTo(2);
@@ -126,16 +126,16 @@ class FerretDbTablesIntegrationTest {
 
     @Test
     void valuesThisEncodingDoesNotCoverAreLeftToFerretDb() {
-        assertThat(FerretDbDocuments.encode(new Document("content", "no id"))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("size", 1.5))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("ref", new ObjectId()))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("$set", 1))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("a.b", 1))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("text", "nul\u0000"))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("text", "half \ud83d"))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("empty", new Document()))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("list", List.of(List.of(1))))).isNull();
-        assertThat(FerretDbDocuments.encode(new Document("_id", "a").append("text", "fine"))).isNotNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("content", "no id"))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("size", 1.5))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("ref", new ObjectId()))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("$set", 1))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("a.b", 1))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("text", "nul\u0000"))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("text", "half \ud83d"))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("empty", new Document()))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("list", List.of(List.of(1))))).isNull();
+        assertThat(FerretDbDocumentsReference.encode(new Document("_id", "a").append("text", "fine"))).isNotNull();
     }
 
     /** Documents shaped as the message projection writes them, and every value type the encoding covers. */
