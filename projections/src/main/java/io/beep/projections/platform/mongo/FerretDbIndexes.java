@@ -18,6 +18,14 @@ import org.springframework.stereotype.Component;
  * force_custom_plan}: FerretDB passes the field name as a parameter, and a generic plan could not
  * match the index expression). Only for FerretDB on PostgreSQL ({@code beep.mongo.ferretdb-postgres-url});
  * on MongoDB the collection's own indexes serve the same queries and this does nothing.
+ *
+ * <p>The GIN indexes of a live collection keep no pending list ({@code fastupdate = off}): with one,
+ * every lookup reads the whole list (up to 4 MB of entries not yet merged) and the insert that
+ * finds it full merges it inline, stalling the projection for hundreds of milliseconds (measured,
+ * docs/benchmarks.md). Each insert or counter update then merges its own few entries. Indexes made
+ * before this setting are switched and their pending entries merged when {@link #ensure} finds them.
+ * A rebuild's copy keeps the list while it loads ({@link #pendingListWhileLoading}) and is settled
+ * before it goes live ({@link #settle}).
  */
 @Component
 public class FerretDbIndexes {
@@ -85,13 +93,72 @@ public class FerretDbIndexes {
                 index = index.length() > 63 ? index.substring(0, 63) : index;
                 try (var st = db.createStatement()) {
                     st.execute("CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + quote(schema) + "."
-                            + quote(table) + " USING gin ((_jsonb->'" + field + "') jsonb_path_ops)");
+                            + quote(table) + " USING gin ((_jsonb->'" + field + "') jsonb_path_ops)"
+                            + (pendingListWhileLoading() ? "" : " WITH (fastupdate = off)"));
                 }
             }
             log.info("FerretDB: GIN indexes on {}.{} for {}", schema, table, String.join(", ", fields));
+            if (!pendingListWhileLoading()) {
+                settle(db, table);
+            }
         } catch (SQLException e) {
             // reads stay correct without them, only slower: say so loudly, do not stop the service
             log.error("FerretDB: could not add the lookup indexes of {}: {}", collection, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether new GIN indexes keep a pending list: only while a rebuild's copy loads (merging
+     * entries in bulk costs less per document than one by one), never on a collection readers use.
+     */
+    protected boolean pendingListWhileLoading() {
+        return false;
+    }
+
+    /**
+     * Turns the pending list of every GIN index on the table behind {@code collection} off and
+     * merges the entries it holds, so lookups read the index alone (see the type's comment).
+     */
+    public synchronized void settle(String collection) {
+        if (!enabled()) {
+            return;
+        }
+        try (Connection db = DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
+                properties.ferretdbPostgresPassword())) {
+            db.setAutoCommit(true);
+            var table = tableOf(db, schema, collection);
+            if (table != null) {
+                settle(db, table);
+            }
+        } catch (SQLException e) {
+            log.error("FerretDB: could not settle the lookup indexes of {}: {}", collection, e.getMessage());
+        }
+    }
+
+    private void settle(Connection db, String table) throws SQLException {
+        var pending = new java.util.ArrayList<String>();
+        try (var ps = db.prepareStatement("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_am a ON a.oid = i.relam"
+                + " WHERE a.amname = 'gin' AND t.relname = ? AND t.relnamespace = to_regnamespace(?)"
+                + " AND NOT coalesce(i.reloptions, '{}') @> ARRAY['fastupdate=off']")) {
+            ps.setString(1, table);
+            ps.setString(2, schema);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(rs.getString(1));
+                }
+            }
+        }
+        for (var index : pending) {
+            var name = quote(schema) + "." + quote(index);
+            try (var st = db.createStatement()) {
+                st.execute("ALTER INDEX " + name + " SET (fastupdate = off)");
+                // entries listed before the switch stay listed until merged
+                st.execute("SELECT gin_clean_pending_list('" + name.replace("'", "''") + "'::regclass)");
+            }
+        }
+        if (!pending.isEmpty()) {
+            log.info("FerretDB: GIN pending lists off and merged on {}.{}: {}", schema, table, String.join(", ", pending));
         }
     }
 

@@ -1,0 +1,95 @@
+package io.beep.projections.admin.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.beep.projections.platform.mongo.FerretDbIndexes;
+import io.beep.projections.platform.mongo.MongoProperties;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rebuild copy's lookup indexes on the real FerretDB on PostgreSQL: they keep GIN's pending list
+ * while the copy loads, and none once {@link ReadIndexesLater#addNoted} has run (before the copy goes
+ * live), with the reader-only indexes added then.
+ */
+class ReadIndexesLaterIntegrationTest {
+
+    private static final String DATABASE = "beep_later_" + UUID.randomUUID().toString().substring(0, 8);
+    private static MongoClient client;
+    private static MongoDatabase database;
+    private static MongoProperties properties;
+
+    @BeforeAll
+    static void connect() {
+        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
+        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
+        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+        client = MongoClients.create(url);
+        database = client.getDatabase(DATABASE);
+        properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
+                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void theCopyKeepsAPendingListWhileLoadingAndNoneOnceSettled() throws SQLException {
+        var collection = database.getCollection("copy");
+        collection.insertOne(new Document("_id", "first").append("hp", "c:0").append("serverId", "s"));
+        var indexes = new ReadIndexesLater(properties);
+        indexes.ensure("copy", "_id", "serverId");
+        indexes.ensureForReads("copy", "hp");
+        var docs = new ArrayList<Document>();
+        for (int i = 0; i < 300; i++) {
+            docs.add(new Document("_id", "m" + i).append("hp", "c:" + i / 100).append("serverId", "s"));
+        }
+        collection.insertMany(docs);
+
+        assertThat(fastUpdateOff()).as("while loading").containsOnlyKeys("_id", "serverId")
+                .containsValues(false);
+
+        indexes.addNoted();
+
+        assertThat(fastUpdateOff()).as("settled").containsOnlyKeys("_id", "serverId", "hp").doesNotContainValue(false);
+        assertThat(collection.countDocuments(new Document("hp", "c:1"))).isEqualTo(100);
+    }
+
+    /** fastupdate = off per indexed field of the copy's GIN indexes. */
+    private static Map<String, Boolean> fastUpdateOff() throws SQLException {
+        var found = new LinkedHashMap<String, Boolean>();
+        try (var db = DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
+                properties.ferretdbPostgresPassword())) {
+            var table = FerretDbIndexes.tableOf(db, DATABASE, "copy");
+            try (var ps = db.prepareStatement("SELECT i.relname, coalesce(i.reloptions, '{}') @> ARRAY['fastupdate=off']"
+                    + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+                    + " JOIN pg_am a ON a.oid = i.relam WHERE a.amname = 'gin' AND t.relname = ?"
+                    + " AND t.relnamespace = to_regnamespace(?)")) {
+                ps.setString(1, table);
+                ps.setString(2, DATABASE);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        var name = rs.getString(1);
+                        var field = name.substring(("beep_" + table + "_").length(), name.length() - "_gin".length());
+                        found.put(field, rs.getBoolean(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,129 @@
+package io.beep.projections.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lookup indexes on the real FerretDB on PostgreSQL, in a database of the test's own: they are
+ * used by FerretDB's equality lookups, and keep no pending list (every lookup would read it whole),
+ * also when an index made before that setting is found.
+ */
+class FerretDbIndexesIntegrationTest {
+
+    private static final String DATABASE = "beep_indexes_" + UUID.randomUUID().toString().substring(0, 8);
+    private static MongoClient client;
+    private static MongoDatabase database;
+    private static MongoProperties properties;
+
+    @BeforeAll
+    static void connect() {
+        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
+        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
+        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
+        client = MongoClients.create(url);
+        database = client.getDatabase(DATABASE);
+        properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
+                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void newLookupIndexesKeepNoPendingListAndServeLookups() throws SQLException {
+        var collection = database.getCollection("fresh");
+        insert(collection, 0, 200);
+
+        new FerretDbIndexes(properties).ensure("fresh", "_id", "serverId");
+        insert(collection, 200, 50);
+
+        try (var db = postgres()) {
+            var table = FerretDbIndexes.tableOf(db, DATABASE, "fresh");
+            assertThat(fastUpdateOff(db, index(table, "_id"))).isTrue();
+            assertThat(fastUpdateOff(db, index(table, "serverId"))).isTrue();
+            assertThat(mergedPendingPages(db, index(table, "serverId"))).as("inserts after the index went straight in")
+                    .isZero();
+        }
+        assertThat(collection.countDocuments(new Document("serverId", "s7"))).isEqualTo(25);
+        assertThat(collection.find(new Document("_id", "d237")).first()).isNotNull();
+    }
+
+    @Test
+    void anIndexMadeWithAPendingListIsSwitchedAndItsEntriesMerged() throws SQLException {
+        var collection = database.getCollection("older");
+        insert(collection, 0, 10);
+        String table;
+        try (var db = postgres()) {
+            table = FerretDbIndexes.tableOf(db, DATABASE, "older");
+            try (var st = db.createStatement()) {
+                // as indexes were made before: GIN's default, a pending list
+                st.execute("CREATE INDEX \"" + index(table, "serverId") + "\" ON \"" + DATABASE + "\".\"" + table
+                        + "\" USING gin ((_jsonb->'serverId') jsonb_path_ops)");
+            }
+        }
+        insert(collection, 10, 500);
+
+        new FerretDbIndexes(properties).ensure("older", "serverId");
+
+        try (var db = postgres()) {
+            assertThat(fastUpdateOff(db, index(table, "serverId"))).isTrue();
+            assertThat(mergedPendingPages(db, index(table, "serverId"))).as("nothing left in the pending list").isZero();
+        }
+        assertThat(collection.countDocuments(new Document("serverId", "s3"))).isEqualTo(51);
+    }
+
+    private static String index(String table, String field) {
+        var name = "beep_" + table + "_" + field + "_gin";
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    private static boolean fastUpdateOff(Connection db, String index) throws SQLException {
+        try (var ps = db.prepareStatement("SELECT coalesce(reloptions, '{}') @> ARRAY['fastupdate=off']"
+                + " FROM pg_class WHERE relname = ? AND relnamespace = to_regnamespace(?)")) {
+            ps.setString(1, index);
+            ps.setString(2, DATABASE);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("index " + index + " exists").isTrue();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Merges the index's pending list now and says how many pages it held. */
+    private static long mergedPendingPages(Connection db, String index) throws SQLException {
+        try (var st = db.createStatement();
+             var rs = st.executeQuery("SELECT gin_clean_pending_list('\"" + DATABASE + "\".\"" + index + "\"'::regclass)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection postgres() throws SQLException {
+        return DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
+                properties.ferretdbPostgresPassword());
+    }
+
+    private static void insert(MongoCollection<Document> collection, int from, int count) {
+        var documents = new ArrayList<Document>();
+        for (int i = from; i < from + count; i++) {
+            documents.add(new Document("_id", "d" + i).append("serverId", "s" + (i % 10)));
+        }
+        collection.insertMany(documents);
+    }
+}
