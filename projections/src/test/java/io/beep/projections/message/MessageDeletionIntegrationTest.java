@@ -2,14 +2,11 @@ package io.beep.projections.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.beep.contracts.message.MessageViewKeys;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
-import io.beep.projections.platform.mongo.MongoProperties;
+import io.beep.projections.platform.mongo.FerretDbTestDatabase;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -23,27 +20,20 @@ import org.junit.jupiter.api.Test;
 class MessageDeletionIntegrationTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() << 22);
-    private static final String DATABASE = "beep_deletion_" + UUID.randomUUID().toString().substring(0, 8);
-    private static MongoClient client;
+    private static FerretDbTestDatabase ferretDb;
     private static MongoDatabase database;
     private static MessageStore store;
 
     @BeforeAll
     static void connect() {
-        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
-        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
-        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
-        client = MongoClients.create(url);
-        database = client.getDatabase(DATABASE);
-        var properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
-                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
-        store = new MessageStore(database, new FerretDbIndexes(properties));
+        ferretDb = FerretDbTestDatabase.create("beep_deletion_");
+        database = ferretDb.database();
+        store = new MessageStore(database, new FerretDbIndexes(ferretDb.properties()));
     }
 
     @AfterAll
     static void dropDatabase() {
-        database.drop();
-        client.close();
+        ferretDb.close();
     }
 
     @Test

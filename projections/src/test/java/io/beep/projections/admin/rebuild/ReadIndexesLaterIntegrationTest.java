@@ -2,17 +2,14 @@ package io.beep.projections.admin.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
+import io.beep.projections.platform.mongo.FerretDbTestDatabase;
 import io.beep.projections.platform.mongo.MongoProperties;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,26 +22,22 @@ import org.junit.jupiter.api.Test;
  */
 class ReadIndexesLaterIntegrationTest {
 
-    private static final String DATABASE = "beep_later_" + UUID.randomUUID().toString().substring(0, 8);
-    private static MongoClient client;
+    private static FerretDbTestDatabase store;
+    private static String schema;
     private static MongoDatabase database;
     private static MongoProperties properties;
 
     @BeforeAll
     static void connect() {
-        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
-        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
-        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
-        client = MongoClients.create(url);
-        database = client.getDatabase(DATABASE);
-        properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
-                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+        store = FerretDbTestDatabase.create("beep_later_");
+        schema = store.name();
+        database = store.database();
+        properties = store.properties();
     }
 
     @AfterAll
     static void dropDatabase() {
-        database.drop();
-        client.close();
+        store.close();
     }
 
     @Test
@@ -72,15 +65,14 @@ class ReadIndexesLaterIntegrationTest {
     /** fastupdate = off per indexed field of the copy's GIN indexes. */
     private static Map<String, Boolean> fastUpdateOff() throws SQLException {
         var found = new LinkedHashMap<String, Boolean>();
-        try (var db = DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
-                properties.ferretdbPostgresPassword())) {
-            var table = FerretDbIndexes.tableOf(db, DATABASE, "copy");
+        try (var db = store.postgres()) {
+            var table = FerretDbIndexes.tableOf(db, schema, "copy");
             try (var ps = db.prepareStatement("SELECT i.relname, coalesce(i.reloptions, '{}') @> ARRAY['fastupdate=off']"
                     + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
                     + " JOIN pg_am a ON a.oid = i.relam WHERE a.amname = 'gin' AND t.relname = ?"
                     + " AND t.relnamespace = to_regnamespace(?)")) {
                 ps.setString(1, table);
-                ps.setString(2, DATABASE);
+                ps.setString(2, schema);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         var name = rs.getString(1);

@@ -2,12 +2,9 @@ package io.beep.projections.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,26 +17,20 @@ import org.junit.jupiter.api.Test;
  */
 class FerretDbDeletesIntegrationTest {
 
-    private static final String DATABASE = "beep_deletes_" + UUID.randomUUID().toString().substring(0, 8);
-    private static MongoClient client;
+    private static FerretDbTestDatabase store;
     private static MongoDatabase database;
     private static MongoProperties properties;
 
     @BeforeAll
     static void connect() {
-        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
-        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
-        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
-        client = MongoClients.create(url);
-        database = client.getDatabase(DATABASE);
-        properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
-                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+        store = FerretDbTestDatabase.create("beep_deletes_");
+        database = store.database();
+        properties = store.properties();
     }
 
     @AfterAll
     static void dropDatabase() {
-        database.drop();
-        client.close();
+        store.close();
     }
 
     @Test

@@ -2,15 +2,11 @@ package io.beep.projections.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,26 +19,22 @@ import org.junit.jupiter.api.Test;
  */
 class FerretDbIndexesIntegrationTest {
 
-    private static final String DATABASE = "beep_indexes_" + UUID.randomUUID().toString().substring(0, 8);
-    private static MongoClient client;
+    private static FerretDbTestDatabase store;
+    private static String schema;
     private static MongoDatabase database;
     private static MongoProperties properties;
 
     @BeforeAll
     static void connect() {
-        var base = System.getenv().getOrDefault("BEEP_MONGO_URL", "mongodb://127.0.0.1:27017/beep");
-        var url = base.substring(0, base.lastIndexOf('/') + 1) + DATABASE;
-        var pg = System.getenv().getOrDefault("BEEP_PG_URL", "jdbc:postgresql://127.0.0.1:5432") + "/ferretdb";
-        client = MongoClients.create(url);
-        database = client.getDatabase(DATABASE);
-        properties = new MongoProperties(url, pg, System.getenv().getOrDefault("BEEP_PG_USER", "beep"),
-                System.getenv().getOrDefault("BEEP_PG_PASSWORD", "beep"));
+        store = FerretDbTestDatabase.create("beep_indexes_");
+        schema = store.name();
+        database = store.database();
+        properties = store.properties();
     }
 
     @AfterAll
     static void dropDatabase() {
-        database.drop();
-        client.close();
+        store.close();
     }
 
     @Test
@@ -54,7 +46,7 @@ class FerretDbIndexesIntegrationTest {
         insert(collection, 200, 50);
 
         try (var db = postgres()) {
-            var table = FerretDbIndexes.tableOf(db, DATABASE, "fresh");
+            var table = FerretDbIndexes.tableOf(db, schema, "fresh");
             assertThat(fastUpdateOff(db, index(table, "_id"))).isTrue();
             assertThat(fastUpdateOff(db, index(table, "serverId"))).isTrue();
             assertThat(mergedPendingPages(db, index(table, "serverId"))).as("inserts after the index went straight in")
@@ -70,10 +62,10 @@ class FerretDbIndexesIntegrationTest {
         insert(collection, 0, 10);
         String table;
         try (var db = postgres()) {
-            table = FerretDbIndexes.tableOf(db, DATABASE, "older");
+            table = FerretDbIndexes.tableOf(db, schema, "older");
             try (var st = db.createStatement()) {
                 // as indexes were made before: GIN's default, a pending list
-                st.execute("CREATE INDEX \"" + index(table, "serverId") + "\" ON \"" + DATABASE + "\".\"" + table
+                st.execute("CREATE INDEX \"" + index(table, "serverId") + "\" ON \"" + schema + "\".\"" + table
                         + "\" USING gin ((_jsonb->'serverId') jsonb_path_ops)");
             }
         }
@@ -97,7 +89,7 @@ class FerretDbIndexesIntegrationTest {
         try (var ps = db.prepareStatement("SELECT coalesce(reloptions, '{}') @> ARRAY['fastupdate=off']"
                 + " FROM pg_class WHERE relname = ? AND relnamespace = to_regnamespace(?)")) {
             ps.setString(1, index);
-            ps.setString(2, DATABASE);
+            ps.setString(2, schema);
             try (var rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("index " + index + " exists").isTrue();
                 return rs.getBoolean(1);
@@ -108,15 +100,14 @@ class FerretDbIndexesIntegrationTest {
     /** Merges the index's pending list now and says how many pages it held. */
     private static long mergedPendingPages(Connection db, String index) throws SQLException {
         try (var st = db.createStatement();
-             var rs = st.executeQuery("SELECT gin_clean_pending_list('\"" + DATABASE + "\".\"" + index + "\"'::regclass)")) {
+             var rs = st.executeQuery("SELECT gin_clean_pending_list('\"" + schema + "\".\"" + index + "\"'::regclass)")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static Connection postgres() throws SQLException {
-        return DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
-                properties.ferretdbPostgresPassword());
+        return store.postgres();
     }
 
     private static void insert(MongoCollection<Document> collection, int from, int count) {
