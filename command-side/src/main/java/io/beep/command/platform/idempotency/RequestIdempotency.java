@@ -6,8 +6,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The keys of POSTs in PostgreSQL ({@code request_idempotency}). The primary key (user, key) decides
- * races: exactly one request inserts the claim. A claim left pending longer than {@code abandonAfter}
- * (its service stopped mid-request) may be taken over.
+ * races: exactly one request inserts the claim. A claim's state is {@code pending} until a command
+ * of its request is stored ({@code applied}, marked in that command's transaction by
+ * {@link ClaimEffects}) and {@code done} with the answer. A claim left unfinished longer than
+ * {@code abandonAfter} (its service stopped mid-request) may be taken over only while it is
+ * {@code pending}, i.e. nothing of the first request was stored; an abandoned {@code applied} claim
+ * is {@link Claim.Interrupted}.
  */
 @Component
 class RequestIdempotency {
@@ -31,12 +35,15 @@ class RequestIdempotency {
                             + "FROM request_idempotency WHERE user_id = ? AND idempotency_key = ?",
                     (rs, i) -> new Found(new StoredAnswer(rs.getString("request"), rs.getInt("status"),
                             rs.getString("content_type"), rs.getString("location"), rs.getString("consistency"),
-                            rs.getBytes("body")), "done".equals(rs.getString("state")), rs.getBoolean("abandoned")),
+                            rs.getBytes("body")), rs.getString("state"), rs.getBoolean("abandoned")),
                     abandonAfter.toSeconds(), user, key);
             if (!found.isEmpty()) {
                 var row = found.get(0);
-                if (row.done()) {
+                if ("done".equals(row.state())) {
                     return new Claim.Done(row.answer());
+                }
+                if (row.abandoned() && "applied".equals(row.state())) {
+                    return new Claim.Interrupted(row.answer().request());
                 }
                 if (!row.abandoned() || !request.equals(row.answer().request()) || attempt > 0) {
                     return new Claim.Running(row.answer().request());
@@ -54,12 +61,19 @@ class RequestIdempotency {
                 answer.status(), answer.contentType(), answer.location(), answer.consistency(), answer.body(), user, key);
     }
 
-    void release(String user, String key) {
-        jdbc.update("DELETE FROM request_idempotency WHERE user_id = ? AND idempotency_key = ? AND state = 'pending'",
-                user, key);
+    /** Marks that the claim's request stored a command; runs in that command's transaction. */
+    void applied(String user, String key) {
+        jdbc.update("UPDATE request_idempotency SET state = 'applied' WHERE user_id = ? AND idempotency_key = ? "
+                + "AND state = 'pending'", user, key);
     }
 
-    /** A stored row: its answer (when done) and whether its pending claim outlived {@code abandonAfter}. */
-    private record Found(StoredAnswer answer, boolean done, boolean abandoned) {
+    /** Forgets the claim of a request that failed (also after it stored a command), so a retry runs again. */
+    void release(String user, String key) {
+        jdbc.update("DELETE FROM request_idempotency WHERE user_id = ? AND idempotency_key = ? "
+                + "AND state IN ('pending', 'applied')", user, key);
+    }
+
+    /** A stored row: its answer (when done), its state and whether its unfinished claim outlived {@code abandonAfter}. */
+    private record Found(StoredAnswer answer, String state, boolean abandoned) {
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Makes every POST that carries an {@code Idempotency-Key} idempotent per signed-in user: the first
  * request runs; a repeat (also a concurrent one, which waits for the first) gets the first success
  * back with {@code Idempotent-Replayed: true} and runs nothing. A failed first request keeps nothing,
- * so a retry runs again. Reusing a key for another route is a 409. Message sends are left to the
+ * so a retry runs again. A first request that stopped with its service after storing a command is a
+ * 409 for every repeat (its answer is lost; running it again could repeat the change). Reusing a key
+ * for another route is a 409. Message sends are left to the
  * message feature, which keeps their keys in the transaction of the send.
  */
 class RequestIdempotencyFilter extends OncePerRequestFilter {
@@ -72,6 +74,13 @@ class RequestIdempotencyFilter extends OncePerRequestFilter {
                 }
                 return;
             }
+            if (claim instanceof Claim.Interrupted interrupted) {
+                problems.write(response, ErrorCode.CONFLICT, interrupted.request().equals(route)
+                        ? "the first request with this " + HEADER + " stopped after it had changed something; "
+                                + "its answer is lost: check the result, or use a new key to run it again"
+                        : HEADER + " was already used for another request");
+                return;
+            }
             if (claim instanceof Claim.Running running) {
                 if (!running.request().equals(route)) {
                     problems.write(response, ErrorCode.CONFLICT, HEADER + " was already used for another request");
@@ -93,7 +102,7 @@ class RequestIdempotencyFilter extends OncePerRequestFilter {
                      String route) throws ServletException, IOException {
         var captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
-        try {
+        try (var marked = ClaimEffects.mark(user, key)) {
             chain.doFilter(request, captured);
             int status = captured.getStatus();
             if (status >= 200 && status < 300) {
