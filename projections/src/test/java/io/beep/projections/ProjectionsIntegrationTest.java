@@ -60,6 +60,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -74,6 +75,8 @@ import io.beep.contracts.server.ServerUpdatedEvent;
  * they are in, and handling an event again changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class: its processors would go on competing with the next context's for the private schema
+@DirtiesContext
 class ProjectionsIntegrationTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() << 22);

@@ -59,11 +59,13 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -74,8 +76,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * events into the new copy, a job stopped midway (its runner shut down) is finished by a new
  * runner (a Mongo copy too, whose chunks are written while the next is handled), a cancelled
  * job drops its copy, and users without the operator role get 403.
+ *
+ * <p>The live processors must be this context's alone: a context of another test class kept in the
+ * JVM would run processors of the same names on the same private schema, claiming the same tokens
+ * (Axon's token owner is the JVM's name), and a lagging one re-applies old events over the views
+ * this class compares (a member's join after the leave another processor applied). The
+ * Spring-Boot test classes of this module close their context after their class; this class checks it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class ProjectionRebuildIntegrationTest {
 
     private static final AtomicLong IDS = new AtomicLong((System.currentTimeMillis() << 22) + 7_000_000);
@@ -107,6 +116,13 @@ class ProjectionRebuildIntegrationTest {
     @BeforeAll
     static void prepare() throws Exception {
         ItInfrastructure.prepare();
+    }
+
+    @BeforeEach
+    void theLiveProcessorsAreThisContextsAlone() {
+        for (var processor : List.of("server-views", "messages")) {
+            assertThat(runningProcessors(processor)).as("%s processors running in this JVM", processor).isOne();
+        }
     }
 
     @DynamicPropertySource
@@ -541,6 +557,18 @@ class ProjectionRebuildIntegrationTest {
         var positions = db.queryForList("select convert_from(token, 'UTF8')::jsonb ->> 'index' from token_entry "
                 + "where processor_name = ? and token is not null", String.class, processor);
         return positions.isEmpty() ? 0 : positions.stream().mapToLong(Long::parseLong).min().orElse(0);
+    }
+
+    /**
+     * The event processors named {@code processor} that have threads in this JVM: Axon gives each
+     * processor's threads a thread group of their own, named after it.
+     */
+    private static long runningProcessors(String processor) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getThreadGroup)
+                .filter(group -> group != null && group.getName().equals("EventProcessor[" + processor + "]"))
+                .distinct()
+                .count();
     }
 
     /** Waits, bounded, for something to happen; what happened is asserted afterwards. */
