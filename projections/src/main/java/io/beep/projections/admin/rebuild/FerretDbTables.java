@@ -4,7 +4,6 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
 import io.beep.projections.platform.mongo.MongoProperties;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -79,21 +78,11 @@ final class FerretDbTables implements AutoCloseable {
     }
 
     /**
-     * Inserts the encoded documents into {@code collection} (created through FerretDB if it does not
-     * exist), skipping those whose {@code _id} is there already; durable when this returns.
-     */
-    synchronized void insertNew(String collection, List<String> documents) {
-        insert(collection, documents.size(), 0, (i, line) -> {
-            var text = copyText(documents.get(i)).getBytes(StandardCharsets.UTF_8);
-            line.add(text);
-            return true;
-        });
-    }
-
-    /**
-     * Like {@link #insertNew}, for {@code documents} from index {@code from} on as long as
-     * {@link FerretDbDocuments#encodeLine} takes them, each encoded straight into the stream
-     * (no encoded copy of the run is kept); answers the index of the first document not inserted.
+     * Inserts {@code documents} from index {@code from} on into {@code collection} (created through
+     * FerretDB if it does not exist) as long as {@link FerretDbDocuments#encodeLine} takes them, each
+     * encoded straight into the stream (no encoded copy of the run is kept), skipping those whose
+     * {@code _id} is there already; durable when this returns. Answers the index of the first
+     * document not inserted.
      */
     synchronized int insertEncodable(String collection, List<Document> documents, int from) {
         return insert(collection, documents.size(), from,
@@ -101,11 +90,15 @@ final class FerretDbTables implements AutoCloseable {
     }
 
     /** Writes one document as a COPY line (no newline) or answers false, writing nothing. */
-    private interface LineWriter {
+    interface LineWriter {
         boolean write(int index, FerretDbDocuments.Line line);
     }
 
-    private int insert(String collection, int size, int from, LineWriter lines) {
+    /**
+     * Inserts the documents {@code lines} writes, from index {@code from} on up to {@code size} or
+     * the first it refuses, skipping ids there already; answers the index of the first not inserted.
+     */
+    synchronized int insert(String collection, int size, int from, LineWriter lines) {
         var line = this.line;
         line.clear();
         if (from >= size || !lines.write(from, line)) {
@@ -186,28 +179,6 @@ final class FerretDbTables implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read FerretDB's metadata", e);
         }
-    }
-
-    /**
-     * The text as a line of COPY's text format: backslash, newline, carriage return and tab escaped
-     * (the encoded documents hold only the first: JSON escapes the others).
-     */
-    static String copyText(String text) {
-        if (text.indexOf('\\') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
-            return text;
-        }
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     @Override

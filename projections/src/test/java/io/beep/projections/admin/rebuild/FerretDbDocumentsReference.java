@@ -205,4 +205,26 @@ final class FerretDbDocumentsReference {
         out.append('"');
         return true;
     }
+
+    /**
+     * The text as a line of COPY's text format: backslash, newline, carriage return and tab escaped
+     * (the encoded documents hold only the first: JSON escapes the others).
+     */
+    static String copyLine(String text) {
+        if (text.indexOf('\\') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
+            return text;
+        }
+        var out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -76,7 +76,7 @@ class FerretDbDocumentsTest {
             return;
         }
         assertThat(written).isTrue();
-        var expected = FerretDbTables.copyText(text).getBytes(StandardCharsets.UTF_8);
+        var expected = FerretDbDocumentsReference.copyLine(text).getBytes(StandardCharsets.UTF_8);
         var actual = Arrays.copyOfRange(line.bytes(), 1, line.size());
         assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
         assertThat(actual).isEqualTo(expected);

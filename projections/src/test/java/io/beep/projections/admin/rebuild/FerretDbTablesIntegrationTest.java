@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import io.beep.contracts.message.MessageViewKeys;
 import io.beep.projections.ItInfrastructure;
 import io.beep.projections.platform.mongo.MongoProperties;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Date;
@@ -64,7 +65,7 @@ class FerretDbTablesIntegrationTest {
         try (var tables = FerretDbTables.open(database, properties)) {
             var encoded = documents.stream().map(FerretDbDocumentsReference::encode).toList();
             assertThat(encoded).doesNotContainNull();
-            tables.insertNew(direct, encoded);
+            insertReference(tables, direct, encoded);
             // as a rebuild writes them: encoded into the COPY stream one by one
             assertThat(tables.insertEncodable(streamed, documents, 0)).isEqualTo(documents.size());
         }
@@ -107,10 +108,10 @@ class FerretDbTablesIntegrationTest {
         var name = "enc_use_" + System.nanoTime();
         var first = samples().get(0);
         try (var tables = FerretDbTables.open(database, properties)) {
-            tables.insertNew(name, List.of(FerretDbDocumentsReference.encode(first)));
+            insertReference(tables, name, List.of(FerretDbDocumentsReference.encode(first)));
             var again = new Document(first).append("content", "written twice");
             var other = new Document(first).append("_id", "other-" + name);
-            tables.insertNew(name, List.of(FerretDbDocumentsReference.encode(again), FerretDbDocumentsReference.encode(other)));
+            insertReference(tables, name, List.of(FerretDbDocumentsReference.encode(again), FerretDbDocumentsReference.encode(other)));
         }
         var collection = database.getCollection(name);
         assertThat(collection.countDocuments()).isEqualTo(2);
@@ -179,5 +180,13 @@ class FerretDbTablesIntegrationTest {
     private static String env(String name, String fallback) {
         var value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Writes documents the reference encoder made (the oracle's own output checked against FerretDB's). */
+    private static void insertReference(FerretDbTables tables, String collection, List<String> encoded) {
+        assertThat(tables.insert(collection, encoded.size(), 0, (i, line) -> {
+            line.add(FerretDbDocumentsReference.copyLine(encoded.get(i)).getBytes(StandardCharsets.UTF_8));
+            return true;
+        })).isEqualTo(encoded.size());
     }
 }
