@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatus;
  */
 public record Problem(String type, String title, int status, String detail, String code, String instance) {
 
-    static Problem of(HttpStatus status, String code, String detail, String instance) {
+    /** The problem of {@code status} with the stable {@code code}; {@code instance} may be null. */
+    public static Problem of(HttpStatus status, String code, String detail, String instance) {
         return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, code, instance);
     }
 }

@@ -34,7 +34,7 @@ public final class RequestIds {
     }
 
     /** Keeps a client's id if it is short and plain; otherwise makes a random UUID. */
-    static String acceptOrGenerate(String candidate) {
+    public static String acceptOrGenerate(String candidate) {
         if (candidate != null && !candidate.isEmpty() && candidate.length() <= MAX_LENGTH
                 && candidate.chars().allMatch(RequestIds::isPlain)) {
             return candidate;

@@ -1,5 +1,6 @@
 package io.beep.gateway.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,15 +10,21 @@ import reactor.netty.NettyPipeline;
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
-    /** Every HTTP/1.1 connection gets {@link ReadAfterResponse} next to the server's keep-alive handler. */
+    /**
+     * Every HTTP/1.1 connection gets {@link TransportProblems} right after the HTTP codec and
+     * {@link ReadAfterResponse} next to the server's keep-alive handler.
+     */
     @Bean
-    NettyServerCustomizer readAfterResponse() {
+    NettyServerCustomizer connectionHandlers(ObjectMapper json) {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             var pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null
                     && pipeline.get(ReadAfterResponse.NAME) == null) {
                 pipeline.addBefore(NettyPipeline.HttpTrafficHandler, ReadAfterResponse.NAME,
                         ReadAfterResponse.INSTANCE);
+            }
+            if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(TransportProblems.NAME) == null) {
+                pipeline.addAfter(NettyPipeline.HttpCodec, TransportProblems.NAME, new TransportProblems(json));
             }
         });
     }

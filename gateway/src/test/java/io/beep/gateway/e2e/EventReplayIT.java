@@ -98,6 +98,20 @@ class EventReplayIT {
     }
 
     @Test
+    void replayRefusesWronglyTypedJsonInsteadOfCoercingIt() {
+        for (var body : List.of("{\"target\":5,\"filters\":{\"from\":1,\"to\":1}}",
+                "{\"target\":true,\"filters\":{\"from\":1,\"to\":1}}",
+                "{\"target\":\"beep.test.typed\",\"filters\":{\"aggregateId\":7,\"from\":1,\"to\":1}}",
+                "{\"target\":\"beep.test.typed\",\"filters\":{\"from\":1.5,\"to\":2}}",
+                "{\"target\":\"beep.test.typed\",\"target\":\"beep.test.other\",\"filters\":{\"from\":1,\"to\":1}}")) {
+            var answer = post("/api/v1/admin/events/replay", admin, body);
+            assertThat(answer.status()).as(body + " -> " + answer).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        }
+    }
+
+    @Test
     void onlyAnalystsMayReplayAndUnknownJobsAreNotFound() {
         var answer = post("/api/v1/admin/events/replay", user, json(Map.of("target", "beep.test.forbidden")));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
