@@ -2,18 +2,15 @@ package io.beep.projections.admin.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
 import io.beep.projections.platform.mongo.FerretDbIndexes;
 import io.beep.projections.platform.mongo.FerretDbTestDatabase;
-import io.beep.projections.platform.mongo.MongoProperties;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rebuild copy's lookup indexes on the real FerretDB on PostgreSQL: they keep GIN's pending list
@@ -22,29 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReadIndexesLaterIntegrationTest {
 
-    private static FerretDbTestDatabase store;
-    private static String schema;
-    private static MongoDatabase database;
-    private static MongoProperties properties;
-
-    @BeforeAll
-    static void connect() {
-        store = FerretDbTestDatabase.create("beep_later_");
-        schema = store.name();
-        database = store.database();
-        properties = store.properties();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        store.close();
-    }
+    @RegisterExtension
+    static final FerretDbTestDatabase STORE = FerretDbTestDatabase.create("beep_later_");
 
     @Test
     void theCopyKeepsAPendingListWhileLoadingAndNoneOnceSettled() throws SQLException {
-        var collection = database.getCollection("copy");
+        var collection = STORE.database().getCollection("copy");
         collection.insertOne(new Document("_id", "first").append("hp", "c:0").append("serverId", "s"));
-        var indexes = new ReadIndexesLater(properties);
+        var indexes = new ReadIndexesLater(STORE.properties());
         indexes.ensure("copy", "_id", "serverId");
         indexes.ensureForReads("copy", "hp");
         var docs = new ArrayList<Document>();
@@ -65,14 +47,14 @@ class ReadIndexesLaterIntegrationTest {
     /** fastupdate = off per indexed field of the copy's GIN indexes. */
     private static Map<String, Boolean> fastUpdateOff() throws SQLException {
         var found = new LinkedHashMap<String, Boolean>();
-        try (var db = store.postgres()) {
-            var table = FerretDbIndexes.tableOf(db, schema, "copy");
+        try (var db = STORE.postgres()) {
+            var table = FerretDbIndexes.tableOf(db, STORE.name(), "copy");
             try (var ps = db.prepareStatement("SELECT i.relname, coalesce(i.reloptions, '{}') @> ARRAY['fastupdate=off']"
                     + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
                     + " JOIN pg_am a ON a.oid = i.relam WHERE a.amname = 'gin' AND t.relname = ?"
                     + " AND t.relnamespace = to_regnamespace(?)")) {
                 ps.setString(1, table);
-                ps.setString(2, schema);
+                ps.setString(2, STORE.name());
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         var name = rs.getString(1);

@@ -3,12 +3,10 @@ package io.beep.projections.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deleting every document with a field value on the real FerretDB on PostgreSQL, in a database of the
@@ -17,34 +15,21 @@ import org.junit.jupiter.api.Test;
  */
 class FerretDbDeletesIntegrationTest {
 
-    private static FerretDbTestDatabase store;
-    private static MongoDatabase database;
-    private static MongoProperties properties;
-
-    @BeforeAll
-    static void connect() {
-        store = FerretDbTestDatabase.create("beep_deletes_");
-        database = store.database();
-        properties = store.properties();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        store.close();
-    }
+    @RegisterExtension
+    static final FerretDbTestDatabase STORE = FerretDbTestDatabase.create("beep_deletes_");
 
     @Test
     void deletesEveryMatchingDocumentInChunksAndNothingElse() {
-        var collection = database.getCollection("chunked");
+        var collection = STORE.database().getCollection("chunked");
         insert(collection, "doomed", 2 * FerretDbDeletes.CHUNK + 123);
         insert(collection, "kept", 50);
 
-        long deleted = new FerretDbDeletes(properties).deleteAll(collection, "serverId", "doomed");
+        long deleted = new FerretDbDeletes(STORE.properties()).deleteAll(collection, "serverId", "doomed");
 
         assertThat(deleted).isEqualTo(2 * FerretDbDeletes.CHUNK + 123);
         assertThat(collection.countDocuments(new Document("serverId", "doomed"))).as("read through FerretDB").isZero();
         assertThat(collection.countDocuments(new Document("serverId", "kept"))).isEqualTo(50);
-        assertThat(new FerretDbDeletes(properties).deleteAll(collection, "serverId", "doomed")).as("again: nothing left")
+        assertThat(new FerretDbDeletes(STORE.properties()).deleteAll(collection, "serverId", "doomed")).as("again: nothing left")
                 .isZero();
         collection.insertOne(new Document("_id", "after").append("serverId", "doomed"));
         assertThat(collection.countDocuments(new Document("serverId", "doomed"))).as("FerretDB writes on as before")
@@ -53,16 +38,16 @@ class FerretDbDeletesIntegrationTest {
 
     @Test
     void aCollectionThatWasNeverCreatedHasNothingToDelete() {
-        assertThat(new FerretDbDeletes(properties).deleteAll(database.getCollection("never_made"), "serverId", "x"))
+        assertThat(new FerretDbDeletes(STORE.properties()).deleteAll(STORE.database().getCollection("never_made"), "serverId", "x"))
                 .isZero();
     }
 
     @Test
     void withoutThePostgresSideItDeletesThroughTheCollection() {
-        var collection = database.getCollection("plain");
+        var collection = STORE.database().getCollection("plain");
         insert(collection, "doomed", 20);
         insert(collection, "kept", 3);
-        var mongoOnly = new MongoProperties(properties.url(), "", "", "");
+        var mongoOnly = new MongoProperties(STORE.properties().url(), "", "", "");
 
         assertThat(new FerretDbDeletes(mongoOnly).deleteAll(collection, "serverId", "doomed")).isEqualTo(20);
         assertThat(collection.countDocuments()).isEqualTo(3);

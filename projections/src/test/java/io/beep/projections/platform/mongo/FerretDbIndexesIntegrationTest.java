@@ -3,14 +3,12 @@ package io.beep.projections.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lookup indexes on the real FerretDB on PostgreSQL, in a database of the test's own: they are
@@ -19,34 +17,19 @@ import org.junit.jupiter.api.Test;
  */
 class FerretDbIndexesIntegrationTest {
 
-    private static FerretDbTestDatabase store;
-    private static String schema;
-    private static MongoDatabase database;
-    private static MongoProperties properties;
-
-    @BeforeAll
-    static void connect() {
-        store = FerretDbTestDatabase.create("beep_indexes_");
-        schema = store.name();
-        database = store.database();
-        properties = store.properties();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        store.close();
-    }
+    @RegisterExtension
+    static final FerretDbTestDatabase STORE = FerretDbTestDatabase.create("beep_indexes_");
 
     @Test
     void newLookupIndexesKeepNoPendingListAndServeLookups() throws SQLException {
-        var collection = database.getCollection("fresh");
+        var collection = STORE.database().getCollection("fresh");
         insert(collection, 0, 200);
 
-        new FerretDbIndexes(properties).ensure("fresh", "_id", "serverId");
+        new FerretDbIndexes(STORE.properties()).ensure("fresh", "_id", "serverId");
         insert(collection, 200, 50);
 
         try (var db = postgres()) {
-            var table = FerretDbIndexes.tableOf(db, schema, "fresh");
+            var table = FerretDbIndexes.tableOf(db, STORE.name(), "fresh");
             assertThat(fastUpdateOff(db, index(table, "_id"))).isTrue();
             assertThat(fastUpdateOff(db, index(table, "serverId"))).isTrue();
             assertThat(mergedPendingPages(db, index(table, "serverId"))).as("inserts after the index went straight in")
@@ -58,20 +41,20 @@ class FerretDbIndexesIntegrationTest {
 
     @Test
     void anIndexMadeWithAPendingListIsSwitchedAndItsEntriesMerged() throws SQLException {
-        var collection = database.getCollection("older");
+        var collection = STORE.database().getCollection("older");
         insert(collection, 0, 10);
         String table;
         try (var db = postgres()) {
-            table = FerretDbIndexes.tableOf(db, schema, "older");
+            table = FerretDbIndexes.tableOf(db, STORE.name(), "older");
             try (var st = db.createStatement()) {
                 // as indexes were made before: GIN's default, a pending list
-                st.execute("CREATE INDEX \"" + index(table, "serverId") + "\" ON \"" + schema + "\".\"" + table
+                st.execute("CREATE INDEX \"" + index(table, "serverId") + "\" ON \"" + STORE.name() + "\".\"" + table
                         + "\" USING gin ((_jsonb->'serverId') jsonb_path_ops)");
             }
         }
         insert(collection, 10, 500);
 
-        new FerretDbIndexes(properties).ensure("older", "serverId");
+        new FerretDbIndexes(STORE.properties()).ensure("older", "serverId");
 
         try (var db = postgres()) {
             assertThat(fastUpdateOff(db, index(table, "serverId"))).isTrue();
@@ -89,7 +72,7 @@ class FerretDbIndexesIntegrationTest {
         try (var ps = db.prepareStatement("SELECT coalesce(reloptions, '{}') @> ARRAY['fastupdate=off']"
                 + " FROM pg_class WHERE relname = ? AND relnamespace = to_regnamespace(?)")) {
             ps.setString(1, index);
-            ps.setString(2, schema);
+            ps.setString(2, STORE.name());
             try (var rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("index " + index + " exists").isTrue();
                 return rs.getBoolean(1);
@@ -100,14 +83,14 @@ class FerretDbIndexesIntegrationTest {
     /** Merges the index's pending list now and says how many pages it held. */
     private static long mergedPendingPages(Connection db, String index) throws SQLException {
         try (var st = db.createStatement();
-             var rs = st.executeQuery("SELECT gin_clean_pending_list('\"" + schema + "\".\"" + index + "\"'::regclass)")) {
+             var rs = st.executeQuery("SELECT gin_clean_pending_list('\"" + STORE.name() + "\".\"" + index + "\"'::regclass)")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static Connection postgres() throws SQLException {
-        return store.postgres();
+        return STORE.postgres();
     }
 
     private static void insert(MongoCollection<Document> collection, int from, int count) {

@@ -7,12 +7,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Mongo-wire database of a test's own on the running stack (FerretDB, its PostgreSQL side
- * configured as the projections service has it), dropped by {@link #close}.
+ * configured as the projections service has it), dropped by {@link #close}; as a static
+ * {@code @RegisterExtension} field, dropped after the test class.
  */
-public final class FerretDbTestDatabase implements AutoCloseable {
+public final class FerretDbTestDatabase implements AutoCloseable, AfterAllCallback {
 
     private final String name;
     private final MongoClient client;
@@ -52,6 +55,11 @@ public final class FerretDbTestDatabase implements AutoCloseable {
     public Connection postgres() throws SQLException {
         return DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
                 properties.ferretdbPostgresPassword());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
