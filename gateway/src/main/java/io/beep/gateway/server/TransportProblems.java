@@ -124,20 +124,33 @@ final class TransportProblems extends ChannelDuplexHandler {
         }
     }
 
-    /** A path and query of only characters every URI accepts there, and no escapes: the usual case, no parsing. */
+    /** Characters besides letters and digits every URI accepts in a path and query. */
+    static final String PLAIN = "-._~/?=&:@!$'()*+,;";
+
+    /**
+     * A path and query of only characters every URI accepts there and well-formed escapes
+     * ({@code %} and two hex digits): the usual case, no parsing.
+     */
     private static boolean isPlain(String target) {
         if (target.isEmpty() || target.charAt(0) != '/') {
             return false;
         }
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~/?=&:@!$'()*+,;".indexOf(c) >= 0;
-            if (!plain) {
+            if (c == '%') {
+                if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!isHex(c) && !(c >= 'g' && c <= 'z') && !(c >= 'G' && c <= 'Z') && PLAIN.indexOf(c) < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** The path of the request, if its request line was read at all (else the codec made up a stand-in). */

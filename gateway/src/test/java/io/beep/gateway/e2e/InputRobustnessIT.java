@@ -1,5 +1,8 @@
 package io.beep.gateway.e2e;
 
+import static io.beep.gateway.e2e.InvitesIT.after;
+import static io.beep.gateway.e2e.InvitesIT.assertProblem;
+import static io.beep.gateway.e2e.InvitesIT.createServer;
 import static io.beep.gateway.e2e.StackClient.get;
 import static io.beep.gateway.e2e.StackClient.json;
 import static io.beep.gateway.e2e.StackClient.post;
@@ -24,24 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class InputRobustnessIT {
 
-    private static Map<String, String> after(Answer answer) {
-        assertThat(answer.consistencyToken()).as("consistency token of " + answer).isNotBlank();
-        return Map.of("Beep-Consistency-Token", answer.consistencyToken());
-    }
-
-    private static void assertProblem(Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().path("code").asText()).as(answer.toString()).isEqualTo(code);
-    }
-
-    private static String createServer(User owner) {
-        var server = post("/api/v1/servers", owner.token(), json(Map.of("name", "Robust " + UUID.randomUUID(),
-                "description", "input robustness e2e", "visibility", "private")));
-        assertThat(server.status()).as(server.toString()).isEqualTo(201);
-        return server.json().path("id").asText();
-    }
-
     private static String textChannel(User owner, String serverId) {
         var channel = post("/api/v1/servers/" + serverId + "/channels", owner.token(),
                 json(Map.of("name", "robust", "type", "text")));
@@ -52,11 +37,11 @@ class InputRobustnessIT {
     @Test
     void aKeyGivenTwiceInOneBodyIsRefusedAndCreatesNothing() {
         var owner = TestUsers.fresh("robust-dup");
-        var channelId = textChannel(owner, createServer(owner));
+        var channelId = textChannel(owner, createServer(owner, "private"));
 
         var webhook = post("/api/v1/channels/" + channelId + "/webhooks", owner.token(), "{\"name\":\"a\",\"name\":\"b\"}");
         assertProblem(webhook, 400, "VALIDATION_FAILED");
-        var role = post("/api/v1/servers/" + createServer(owner) + "/roles", owner.token(),
+        var role = post("/api/v1/servers/" + createServer(owner, "private") + "/roles", owner.token(),
                 "{\"name\":\"a\",\"name\":\"b\",\"permissions\":[]}");
         assertProblem(role, 400, "VALIDATION_FAILED");
 
@@ -69,7 +54,7 @@ class InputRobustnessIT {
     @Test
     void halfASurrogatePairIsRefusedInNamesAndMessages() {
         var owner = TestUsers.fresh("robust-utf");
-        var serverId = createServer(owner);
+        var serverId = createServer(owner, "private");
         var channelId = textChannel(owner, serverId);
 
         assertProblem(request("PATCH", "/api/v1/servers/" + serverId, owner.token(), "{\"name\":\"\\ud800srv\"}", Map.of()),
@@ -114,7 +99,7 @@ class InputRobustnessIT {
     @Test
     void banningOrInvitingAnIdThatNamesNoUserIsNotFoundAndRecordsNothing() {
         var owner = TestUsers.fresh("robust-ban");
-        var serverId = createServer(owner);
+        var serverId = createServer(owner, "private");
 
         assertProblem(request("PUT", "/api/v1/servers/" + serverId + "/bans/nobody", owner.token(), "{}", Map.of()),
                 404, "NOT_FOUND");
@@ -175,7 +160,7 @@ class InputRobustnessIT {
     @Test
     void aReplyMustNameAMessageOfItsOwnChannel() {
         var owner = TestUsers.fresh("robust-reply");
-        var serverId = createServer(owner);
+        var serverId = createServer(owner, "private");
         var here = textChannel(owner, serverId);
         var there = textChannel(owner, serverId);
         var original = post("/api/v1/channels/" + there + "/messages", owner.token(), json(Map.of("content", "there")));

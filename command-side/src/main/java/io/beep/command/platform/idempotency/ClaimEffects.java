@@ -22,17 +22,10 @@ final class ClaimEffects implements MessageHandlerInterceptor<CommandMessage<?>>
         this.keys = keys;
     }
 
-    /** Makes the claim of (user, key) the one commands on this thread mark, until the scope closes. */
+    /** Makes the claim of (user, key) the one commands on this thread mark, until the scope closes (keyed requests never nest). */
     static Scope mark(String user, String key) {
-        var outer = CURRENT.get();
         CURRENT.set(new Key(user, key));
-        return () -> {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        };
+        return CURRENT::remove;
     }
 
     @Override

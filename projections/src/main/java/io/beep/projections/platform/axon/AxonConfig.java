@@ -1,7 +1,6 @@
 package io.beep.projections.platform.axon;
 
 import io.beep.projections.platform.db.DataSources;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -20,7 +19,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +31,6 @@ import org.springframework.context.annotation.Bean;
  */
 @org.springframework.context.annotation.Configuration
 public class AxonConfig {
-
-    /** The processor that reads through {@link #messagesEventSource}. */
-    static final String MESSAGES_PROCESSOR = "messages";
 
     /** The command side's event table layout ({@code V1__axon_event_store.sql} there). */
     public static final EventSchema EVENT_SCHEMA = EventSchema.builder()
@@ -129,17 +124,5 @@ public class AxonConfig {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
-    }
-
-    /**
-     * The {@code messages} processor's source ({@code axon.eventhandling.processors.messages.source}):
-     * the event store, with batches that wait a little for more events under load.
-     */
-    @Bean
-    public LingeringEventSource messagesEventSource(EmbeddedEventStore eventStore, AxonProperties properties,
-                                                    EventProcessorProperties processors) {
-        var settings = processors.getProcessors().get(MESSAGES_PROCESSOR);
-        return new LingeringEventSource(eventStore, Duration.ofMillis(properties.messagesLingerMs()),
-                settings == null ? 1 : settings.getBatchSize());
     }
 }

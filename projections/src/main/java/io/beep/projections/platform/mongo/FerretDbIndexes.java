@@ -3,6 +3,7 @@ package io.beep.projections.platform.mongo;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +67,7 @@ public class FerretDbIndexes {
 
     /** Adds (if missing) a GIN index per field on the table behind {@code collection}; the collection must exist. */
     public synchronized void ensure(String collection, String... fields) {
-        if (!enabled()) {
-            return;
-        }
-        try (Connection db = DriverManager.getConnection(properties.ferretdbPostgresUrl(), properties.ferretdbPostgresUser(),
-                properties.ferretdbPostgresPassword())) {
-            db.setAutoCommit(true);
+        onTable(collection, "add the lookup indexes of", (db, table) -> {
             if (!planModeSet) {
                 try (var st = db.createStatement()) {
                     st.execute("ALTER DATABASE \"" + db.getCatalog() + "\" SET plan_cache_mode = force_custom_plan");
@@ -79,11 +75,6 @@ public class FerretDbIndexes {
                 } catch (SQLException e) {
                     log.warn("FerretDB database: cannot set plan_cache_mode (needs the database owner): {}", e.getMessage());
                 }
-            }
-            var table = tableOf(db, schema, collection);
-            if (table == null) {
-                log.warn("FerretDB: no table found for collection {}", collection);
-                return;
             }
             for (var field : fields) {
                 if (!NAME.matcher(field).matches()) {
@@ -101,10 +92,7 @@ public class FerretDbIndexes {
             if (!pendingListWhileLoading()) {
                 settle(db, table);
             }
-        } catch (SQLException e) {
-            // reads stay correct without them, only slower: say so loudly, do not stop the service
-            log.error("FerretDB: could not add the lookup indexes of {}: {}", collection, e.getMessage());
-        }
+        });
     }
 
     /**
@@ -120,6 +108,21 @@ public class FerretDbIndexes {
      * merges the entries it holds, so lookups read the index alone (see the type's comment).
      */
     public synchronized void settle(String collection) {
+        onTable(collection, "settle the lookup indexes of", this::settle);
+    }
+
+    /** Work on the PostgreSQL table behind a collection. */
+    @FunctionalInterface
+    private interface TableWork {
+        void run(Connection db, String table) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the table behind {@code collection} (autocommit), if the store is FerretDB
+     * on PostgreSQL and the table exists. A failure is logged, not thrown: reads stay correct without
+     * the indexes, only slower, so the service keeps running and says so loudly.
+     */
+    private void onTable(String collection, String what, TableWork work) {
         if (!enabled()) {
             return;
         }
@@ -127,16 +130,18 @@ public class FerretDbIndexes {
                 properties.ferretdbPostgresPassword())) {
             db.setAutoCommit(true);
             var table = tableOf(db, schema, collection);
-            if (table != null) {
-                settle(db, table);
+            if (table == null) {
+                log.warn("FerretDB: no table found for collection {}", collection);
+                return;
             }
+            work.run(db, table);
         } catch (SQLException e) {
-            log.error("FerretDB: could not settle the lookup indexes of {}: {}", collection, e.getMessage());
+            log.error("FerretDB: could not {} {}: {}", what, collection, e.getMessage());
         }
     }
 
     private void settle(Connection db, String table) throws SQLException {
-        var pending = new java.util.ArrayList<String>();
+        var pending = new ArrayList<String>();
         try (var ps = db.prepareStatement("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
                 + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_am a ON a.oid = i.relam"
                 + " WHERE a.amname = 'gin' AND t.relname = ? AND t.relnamespace = to_regnamespace(?)"
