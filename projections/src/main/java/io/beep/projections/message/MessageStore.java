@@ -105,9 +105,11 @@ public class MessageStore {
         // hp and pk only readers look up: a rebuild indexes them once its copy is loaded. sk too, but
         // its GIN index costs less kept up per insert than built over the loaded copy (measured,
         // docs/benchmarks.md: the build reads every large search document back)
-        ferretDb.ensure(messages.getNamespace().getCollectionName(), "_id", "channelId", "serverId");
+        // authorId: a deleted account's messages are marked in both collections (without it, every
+        // account deletion read both whole tables and stalled the processor for 10 s and more)
+        ferretDb.ensure(messages.getNamespace().getCollectionName(), "_id", "channelId", "serverId", "authorId");
         ferretDb.ensureForReads(messages.getNamespace().getCollectionName(), "hp", "pk");
-        ferretDb.ensure(search.getNamespace().getCollectionName(), "_id", "sk", "channelId", "serverId");
+        ferretDb.ensure(search.getNamespace().getCollectionName(), "_id", "sk", "channelId", "serverId", "authorId");
         ferretDb.ensure(channels.getNamespace().getCollectionName(), "_id", "parentId", "serverId");
     }
 
